@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATA_DIR: z.string().default("./.data"),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY: z.string().optional(),
+    /** "true" seeds demo data even in production (npm run db:seed -- --demo does the same once). */
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (a random string of 32 or more characters)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Reads and checks the environment; throws one readable message listing every problem. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")} ${i.message}`);
+    throw new Error(`The portal cannot start: the environment is not right.\n${lines.join("\n")}\nSee README.md, "Configuration".`);
+  }
+  return result.data;
+}

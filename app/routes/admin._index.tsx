@@ -1,0 +1,49 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { can, type Permission } from "~/auth/roles";
+import { requireUser } from "~/auth/session.server";
+import i18next from "~/i18n/i18next.server";
+
+export const handle = { i18n: ["common", "admin"] };
+
+const sections: { key: string; to: string; permission: Permission }[] = [
+  { key: "users", to: "/admin/users", permission: "users.manage" },
+  { key: "area", to: "/admin/area", permission: "area.edit" },
+  { key: "bankHolidays", to: "/admin/bank-holidays", permission: "bank-holidays.import" },
+  { key: "audit", to: "/admin/audit", permission: "audit.read" },
+  { key: "designSystem", to: "/admin/design-system", permission: "design-system.view" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const t = await i18next.getFixedT(request, "admin");
+  return json({
+    pageTitle: t("home.title"),
+    user: { name: user.name, role: user.role },
+    sections: sections.filter((s) => can(user.role, s.permission)).map(({ key, to }) => ({ key, to })),
+  });
+}
+
+export default function AdminHome() {
+  const { t } = useTranslation("admin");
+  const { user, sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t("home.title")}</h1>
+        <p className="govuk-body">{t("home.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>
+        <ul className="govuk-list govuk-list--spaced">
+          {sections.map((section) => (
+            <li key={section.key}>
+              <Link className="govuk-link govuk-!-font-weight-bold" to={section.to}>
+                {t(`home.sections.${section.key}.title`)}
+              </Link>
+              <span className="govuk-body govuk-!-display-block govuk-!-margin-bottom-0">{t(`home.sections.${section.key}.text`)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

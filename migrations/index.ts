@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as m202611230100 from "./202611230100_create_foundation";
+
+/**
+ * Every migration, by name. A static list rather than FileMigrationProvider:
+ * that provider cannot import .ts files inside Vitest or the built server
+ * (docs/decisions/002-pglite-default-engine.md). Add each new file here.
+ */
+export const migrations: Record<string, Migration> = {
+  "202611230100_create_foundation": m202611230100,
+};

@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pino } from "pino";
+import { pinoHttp } from "pino-http";
+import { readEnv } from "../app/env.server";
+import type { PortalContext } from "../app/context";
+import { boot } from "./boot";
+import { demoAccounts } from "../db/seed/demo-accounts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+let env;
+try {
+  env = readEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const logger = pino({
+  level: env.LOG_LEVEL,
+  redact: { paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'], remove: true },
+});
+
+const booted = await boot(env);
+const build = (await import(path.join(root, "build/index.js"))) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
+
+app.use(
+  pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const incoming = req.headers["x-request-id"];
+      const id = typeof incoming === "string" && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
+  }),
+);
+
+// A path that cannot be decoded is the visitor's mistake, not ours: 400, never 500.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    req.log.warn({ path: req.originalUrl }, "undecodable path");
+    res.status(400).type("html").send(plainPage("Page not found", "The address is not valid. Check it and try again."));
+  }
+});
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        ...(env.NODE_ENV === "production" ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    frameguard: { action: "deny" },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: env.NODE_ENV === "production",
+  }),
+);
+
+// Bodies over this are refused before anything reads them. Form fields have
+// their own, much smaller limits in each schema.
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+app.use((req, res, next) => {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    req.log.warn({ length }, "request body too large");
+    res.status(413).type("html").send(plainPage("Too much information sent", "What you sent was too large. Go back, shorten it and try again."));
+    return;
+  }
+  next();
+});
+
+app.use(compression());
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use("/fonts", express.static(path.join(root, "public/fonts"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV === "production" ? "production" : build.mode,
+    getLoadContext: (req, res): AppLoadContext => ({
+      db: booted.handle.db,
+      env: env!,
+      cspNonce: res.locals.cspNonce as string,
+      requestId: String(req.id),
+      clientIp: req.ip ?? "unknown",
+      logger: req.log,
+      cookieSecrets: booted.cookieSecrets,
+      now: () => new Date(),
+    }) satisfies PortalContext,
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = `http://localhost:${env!.PORT}`;
+  const lines = [`The portal is running at ${address}`, `Database: ${booted.handle.engine === "pglite" ? `embedded (PGlite) in ${env!.DATA_DIR}` : "PostgreSQL"}`];
+  if (booted.demo.password) {
+    lines.push("", `Demo staff accounts (sign in at ${address}/login):`);
+    for (const account of demoAccounts) lines.push(`  ${account.email.padEnd(28)} ${account.description}`);
+    lines.push(`  Password for all: ${booted.demo.password}${booted.demo.passwordGenerated ? " (generated; set DEMO_PASSWORD to choose one)" : ""}`);
+  }
+  console.log(lines.join("\n"));
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await booted.handle.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+function plainPage(title: string, message: string): string {
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Go to the home page</a></p></main></body></html>`;
+}
