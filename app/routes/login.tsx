@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { recordAudit } from "~/auth/audit.server";
 import { signIn } from "~/auth/login.server";
@@ -58,7 +59,11 @@ export default function Login() {
   const { t } = useTranslation("auth");
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, values } = useValidatedForm(LoginSchema, actionData);
+  const { register, setValue, errors, onSubmit, values } = useValidatedForm(LoginSchema, actionData);
+  // After a refused attempt the password box starts empty again, with or without JavaScript.
+  useEffect(() => {
+    if (actionData) setValue("password", "");
+  }, [actionData, setValue]);
   const errorList = Object.entries(errors).map(([field, key]) => ({ href: field, text: t(key) }));
   return (
     <div className="govuk-grid-row">

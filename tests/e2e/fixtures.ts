@@ -3,30 +3,64 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 
 export { expect };
+export const test = base;
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 
 /** WCAG 2.2 A and AA rules (axe tags), and best-practice rules that catch real barriers. */
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
+/**
+ * Runs axe on the page as the visitor sees it. axe is a script, so for a page
+ * opened with JavaScript off we copy its HTML (scripts removed) into a
+ * JavaScript-enabled page at the same address, with the same stylesheets.
+ */
 export async function expectAccessible(page: Page) {
+  if (test.info().project.use.javaScriptEnabled === false) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
+    const url = page.url();
+    const browser = page.context().browser()!;
+    const context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined });
+    try {
+      const copy = await context.newPage();
+      await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+      await copy.goto(url);
+      await checkWithAxe(copy, url);
+    } finally {
+      await context.close();
+    }
+    return;
+  }
+  await checkWithAxe(page, page.url());
+}
+
+async function checkWithAxe(page: Page, url: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
   );
-  expect(summary, `axe found accessibility problems on ${page.url()}`).toEqual([]);
+  expect(summary, `axe found accessibility problems on ${url}`).toEqual([]);
 }
 
-export const test = base;
 
 /** True in the "js" project, false in "no-js". */
 export function hasJavaScript(): boolean {
   return test.info().project.use.javaScriptEnabled !== false;
 }
 
-/** Signs in through the real form, as a person would. */
+/** Fills in and sends the sign-in form, as a person would; waits for the answer. */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").or(page.getByRole("heading", { level: 1, name: "Staff area", exact: true }))).toBeVisible();
+}
+
+/** Signs in and waits until the staff area has opened. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
 }

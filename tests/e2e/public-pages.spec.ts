@@ -1,12 +1,14 @@
 import { expect, expectAccessible, test } from "./fixtures";
 
+// A heading on each page in English; in Urdu and Polish it must be translated.
+// (The home page's h1 is the area's service name: data, not a translation.)
 const pages = [
-  { path: "/", heading: { "en-GB": "Lancashire SEND Family Portal" } },
-  { path: "/login", heading: { "en-GB": "Sign in to the staff area" } },
-  { path: "/accessibility", heading: { "en-GB": "Accessibility statement" } },
-  { path: "/privacy", heading: { "en-GB": "Privacy notice" } },
-  { path: "/preferences", heading: { "en-GB": "Display settings" } },
-  { path: "/no-such-page", heading: { "en-GB": "Page not found" }, status: 404 },
+  { path: "/", heading: "What the partnership is working on" },
+  { path: "/login", heading: "Sign in to the staff area" },
+  { path: "/accessibility", heading: "Accessibility statement" },
+  { path: "/privacy", heading: "Privacy notice" },
+  { path: "/preferences", heading: "Display settings" },
+  { path: "/no-such-page", heading: "Page not found", status: 404 },
 ];
 
 const languages = [
@@ -23,12 +25,13 @@ for (const language of languages) {
       expect(response?.status()).toBe(status ?? 200);
       await expect(page.locator("html")).toHaveAttribute("lang", language.code);
       await expect(page.locator("html")).toHaveAttribute("dir", language.dir);
-      const h1 = page.getByRole("heading", { level: 1 });
-      await expect(h1).toHaveCount(1);
-      if (language.code === "en-GB") await expect(h1).toHaveText(heading["en-GB"]);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+      const english = page.getByRole("heading", { name: heading, exact: true });
+      if (language.code === "en-GB") await expect(english).toBeVisible();
       else {
         // Translated, and marked as machine-assisted.
-        await expect(h1).not.toHaveText(heading["en-GB"]);
+        await expect(english).toHaveCount(0);
+        await expect(page.getByRole("heading").first()).toBeVisible();
         await expect(page.getByRole("note")).toBeVisible();
       }
       await expect(page.getByRole("main")).toBeVisible();

@@ -15,9 +15,14 @@ export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
   const { t } = useTranslation("common");
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.href + e.text).join("|");
+  const prefix = `${t("errorPrefix")} `;
   useEffect(() => {
     if (signature) ref.current?.focus();
-  }, [signature]);
+    // The server writes "Error: " into the title after a failed post; errors found
+    // in the browser must say so too, and stop saying it once they are fixed.
+    if (signature && !document.title.startsWith(prefix)) document.title = prefix + document.title;
+    if (!signature && document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
+  }, [signature, prefix]);
   if (errors.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

@@ -35,5 +35,5 @@ export function useValidatedForm<T extends FieldValues>(schema: ZodType<T>, serv
     void form.handleSubmit(() => submit(submitter ?? formElement))(event);
   }
 
-  return { register: form.register, errors, onSubmit, values: server?.values ?? {} };
+  return { register: form.register, setValue: form.setValue, errors, onSubmit, values: server?.values ?? {} };
 }

@@ -1,0 +1,96 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./field";
+import { Fieldset } from "./fieldset";
+
+export type FaceLevel = "veryUnhappy" | "unhappy" | "neutral" | "happy" | "veryHappy";
+
+/** The five points of the scale, worst first. Each is submitted as its value ("1" to "5"). */
+export const FACE_LEVELS: { level: FaceLevel; value: string }[] = [
+  { level: "veryUnhappy", value: "1" },
+  { level: "unhappy", value: "2" },
+  { level: "neutral", value: "3" },
+  { level: "happy", value: "4" },
+  { level: "veryHappy", value: "5" },
+];
+
+export interface FaceScaleProps {
+  name: string;
+  id?: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** "1" (very unhappy) to "5" (very happy). */
+  defaultValue?: string;
+  /** Different words for some or all of the points, e.g. for younger children. */
+  labels?: Partial<Record<FaceLevel, ReactNode>>;
+  isPageHeading?: boolean;
+  legendSize?: "s" | "m" | "l" | "xl";
+  /** Extra props for every input (e.g. react-hook-form's register). */
+  inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "id" | "defaultChecked">;
+}
+
+/** Mouth curves, from a deep frown to a wide smile: a quadratic curve whose control point moves down. */
+const mouths: Record<FaceLevel, string> = {
+  veryUnhappy: "M20 47 Q32 33 44 47",
+  unhappy: "M21 45 Q32 38 43 45",
+  neutral: "M21 42 L43 42",
+  happy: "M21 40 Q32 48 43 40",
+  veryHappy: "M19 38 Q32 54 45 38",
+};
+
+export function Face({ level }: { level: FaceLevel }) {
+  return (
+    <svg className="portal-face-scale__face" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
+      <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" strokeWidth="3" />
+      <circle cx="22" cy="25" r="3.5" fill="currentColor" />
+      <circle cx="42" cy="25" r="3.5" fill="currentColor" />
+      <path d={mouths[level]} fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/**
+ * A five-point face scale for "how do you feel about…" questions. It is a set
+ * of real radio buttons (arrow keys move between them), each a big target with
+ * a drawn face and the words always visible: never a face or a colour alone.
+ * The first radio carries the field id so an error summary link lands on it.
+ */
+export function FaceScale({ name, id = name, legend, hint, error, defaultValue, labels, isPageHeading, legendSize, inputProps }: FaceScaleProps) {
+  const { t } = useTranslation("common");
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <Fieldset legend={legend} isPageHeading={isPageHeading} legendSize={legendSize} describedBy={describedBy}>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <div className={`portal-face-scale${error ? " portal-face-scale--error" : ""}`}>
+          {FACE_LEVELS.map(({ level, value }, index) => {
+            const inputId = index === 0 ? id : `${id}-${index + 1}`;
+            return (
+              <div className="portal-face-scale__option" key={value}>
+                <input
+                  className="portal-face-scale__input"
+                  id={inputId}
+                  name={name}
+                  type="radio"
+                  value={value}
+                  defaultChecked={defaultValue === value}
+                  {...inputProps}
+                />
+                <label className="portal-face-scale__label" htmlFor={inputId}>
+                  <Face level={level} />
+                  <span className="portal-face-scale__text">{labels?.[level] ?? t(`faceScale.${level}`)}</span>
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </Fieldset>
+    </div>
+  );
+}

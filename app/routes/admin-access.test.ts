@@ -1,0 +1,76 @@
+import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { can, roles, type Permission } from "~/auth/roles";
+import { describeDb } from "../../tests/setup/database";
+import { makeContext, signedInAs } from "../../tests/setup/context";
+
+/**
+ * Every staff route and the permission it needs. A new /admin route must be
+ * added here, or the first test fails: no staff page goes untested.
+ */
+const adminRoutes: Record<string, { path: string; permission: Permission }> = {
+  "./admin._index.tsx": { path: "/admin", permission: "staff.home" },
+  "./admin.users._index.tsx": { path: "/admin/users", permission: "users.manage" },
+  "./admin.users.invite.tsx": { path: "/admin/users/invite", permission: "users.manage" },
+  "./admin.users.$id.tsx": { path: "/admin/users/00000000-0000-4000-8000-000000000000", permission: "users.manage" },
+  "./admin.users.invitations.$id.tsx": { path: "/admin/users/invitations/00000000-0000-4000-8000-000000000000", permission: "users.manage" },
+  "./admin.audit.tsx": { path: "/admin/audit", permission: "audit.read" },
+  "./admin.bank-holidays.tsx": { path: "/admin/bank-holidays", permission: "bank-holidays.import" },
+  "./admin.design-system.tsx": { path: "/admin/design-system", permission: "design-system.view" },
+};
+
+const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });
+
+function paramsFor(file: string, path: string): Record<string, string> {
+  return file.includes("$id") ? { id: path.split("/").pop()! } : {};
+}
+
+async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null }> {
+  try {
+    const result = await run();
+    return { status: result instanceof Response ? result.status : 200, location: result instanceof Response ? result.headers.get("location") : null };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("location") };
+    throw thrown;
+  }
+}
+
+describe("staff routes", () => {
+  it("every /admin route module is listed with its permission", () => {
+    expect(Object.keys(modules).sort()).toEqual(Object.keys(adminRoutes).sort());
+  });
+});
+
+describeDb("role checks on every /admin route", ({ db }) => {
+  for (const [file, { path, permission }] of Object.entries(adminRoutes)) {
+    describe(path, () => {
+      it("sends a signed-out visitor to sign in, and back here afterwards", async () => {
+        const module = modules[file]!;
+        const context = makeContext(db());
+        const request = new Request(`http://localhost${path}`);
+        const result = await statusOf(async () => module.loader!({ request, context, params: paramsFor(file, path) }));
+        expect(result.status).toBe(302);
+        expect(result.location).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+      });
+
+      for (const role of roles) {
+        const allowed = can(role, permission);
+        it(`${allowed ? "lets in" : "refuses with 403"} a signed-in ${role}`, async () => {
+          const module = modules[file]!;
+          const context = makeContext(db());
+          const { cookie } = await signedInAs(context, role);
+          const request = new Request(`http://localhost${path}`, { headers: { cookie } });
+          const result = await statusOf(async () => module.loader!({ request, context, params: paramsFor(file, path) }));
+          if (allowed) expect([200, 404]).toContain(result.status);
+          else expect(result.status).toBe(403);
+
+          if (module.action && !allowed) {
+            const post = new Request(`http://localhost${path}`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "intent=access" });
+            const posted = await statusOf(async () => module.action!({ request: post, context, params: paramsFor(file, path) }));
+            expect(posted.status).toBe(403);
+          }
+        });
+      }
+    });
+  }
+});
