@@ -6,13 +6,10 @@ import {
   type HandleErrorFunction,
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
-import Backend from "i18next-fs-backend";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import config from "./i18n/config";
-import i18next, { localesPath } from "./i18n/i18next.server";
+import { I18nextProvider } from "react-i18next";
+import i18next from "./i18n/i18next.server";
 import { NonceProvider } from "./security/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -24,13 +21,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
   const lng = await i18next.getLocale(request);
-  const ns = i18next.getRouteNamespaces(remixContext);
-  await instance
-    .use(initReactI18next)
-    .use(Backend)
-    .init({ ...config, lng, ns, backend: { loadPath: localesPath } });
+  const instance = i18next.instanceFor(lng);
 
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

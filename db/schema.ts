@@ -1,6 +1,7 @@
 /**
  * The database as Kysely sees it. Migrations in ../migrations are the truth;
- * keep this file in step with them (a test compares the two: db/schema.test.ts).
+ * keep this file in step with them. The database tests run every query against
+ * the migrated schema on both engines, which is where a drift shows up.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 

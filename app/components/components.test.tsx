@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import common from "../../public/locales/en-GB/common.json";
@@ -270,6 +271,12 @@ describe("Textarea", () => {
     expect(classes(byId(html, "more"))).toContain("govuk-textarea--error");
     const fine = render(<Textarea name="more" label="Tell us more" maxLength={50} defaultValue="short" />);
     expect(classes(byId(fine, "more"))).not.toContain("govuk-textarea--error");
+  });
+
+  it("takes react-hook-form's register() props", () => {
+    const registered: UseFormRegisterReturn<"more"> = { name: "more", onChange: async () => true, onBlur: async () => true, ref: () => undefined };
+    const html = render(<Textarea {...registered} label="Tell us more" maxLength={10} />);
+    expect(byId(html, "more").attrs.name).toBe("more");
   });
 
   it("has no character count without maxLength", () => {

@@ -12,6 +12,7 @@ import { ErrorMessage } from "~/components/forms/field";
 import { NotificationBanner } from "~/components/notification-banner";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
+import { formErrors } from "~/utils/form-response.server";
 import { formatDate, UK_TIME_ZONE } from "~/utils/dates";
 
 export const handle = { i18n: ["common", "admin", "bank-holidays"] };
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, "bank-holidays.import");
   const formData = await readForm(request, context);
   const file = formData.get("file");
-  const fail = (message: string, status = 400) => json({ errors: { file: message } }, { status });
+  const fail = (message: string, status = 400) => formErrors(context, { file: message }, {}, status);
   if (!(file instanceof File) || file.size === 0) return fail("import.errors.required");
   if (file.size > MAX_FILE_BYTES) return fail("import.errors.tooLarge", 413);
   const parsed = parseBankHolidaysJson(await file.text());

@@ -14,8 +14,9 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { NotificationBanner } from "~/components/notification-banner";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
+import { formErrors } from "~/utils/form-response.server";
 import { formatDateTime } from "~/utils/dates";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/form-data";
+import { formValues, parseForm } from "~/utils/form-data";
 import { httpError } from "~/utils/http.server";
 
 export const handle = { i18n: ["common", "admin", "users"] };
@@ -40,16 +41,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (intent === "disable" || intent === "enable") {
     // An administrator cannot lock themselves out by accident.
-    if (user.id === me.id) return json({ errors: { intent: "errors.notYourself" } as FieldErrors, values: {} as FormValues }, { status: 400 });
+    if (user.id === me.id) return formErrors(context, { intent: "errors.notYourself" });
     await setUserDisabled(context.db, { userId: user.id, disabled: intent === "disable", now: context.now() });
     await audit(intent === "disable" ? "user.disabled" : "user.enabled");
     return redirect(`/admin/users/${user.id}?done=${intent}`);
   }
   if (intent === "access") {
     const parsed = parseForm(AccessSchema, formData);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
     if (user.id === me.id && parsed.data.role !== "admin") {
-      return json({ errors: { role: "errors.notYourself" }, values: formValues(formData) }, { status: 400 });
+      return formErrors(context, { role: "errors.notYourself" }, formValues(formData));
     }
     await updateUserAccess(context.db, {
       userId: user.id,

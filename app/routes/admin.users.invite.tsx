@@ -15,7 +15,8 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextInput } from "~/components/forms/text-input";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/form-data";
+import { formErrors } from "~/utils/form-response.server";
+import { formValues, parseForm } from "~/utils/form-data";
 
 export const handle = { i18n: ["common", "admin", "users"] };
 
@@ -30,10 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, "users.manage");
   const formData = await readForm(request, context);
   const parsed = parseForm(InviteSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   if (await emailInUse(context.db, parsed.data.email)) {
-    const errors: FieldErrors = { email: "errors.emailInUse" };
-    return json({ errors, values: formValues(formData) }, { status: 400 });
+    return formErrors(context, { email: "errors.emailInUse" }, formValues(formData));
   }
   const { id, token } = await context.db.transaction().execute(async (trx) => {
     const invitation = await createInvitation(trx, {

@@ -11,6 +11,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextInput } from "~/components/forms/text-input";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
+import { formErrors } from "~/utils/form-response.server";
 import { parseForm } from "~/utils/form-data";
 
 export const handle = { i18n: ["common", "auth", "users"] };
@@ -26,10 +27,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const parsed = parseForm(SetPasswordSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return formErrors(context, parsed.errors);
   const now = context.now();
   const result = await acceptInvitation(context.db, { token: params.token ?? "", password: parsed.data.newPassword, now });
-  if (!result.ok) return json({ errors: { newPassword: `accept.errors.${result.reason}` } }, { status: 400 });
+  if (!result.ok) return formErrors(context, { newPassword: `accept.errors.${result.reason}` });
   await recordAudit(context.db, { userId: result.userId, action: "user.invitation-accepted", requestId: context.requestId });
   const token = await createSession(context.db, { userId: result.userId, userAgent: request.headers.get("user-agent") ?? "", now });
   return redirect("/admin", { headers: { "Set-Cookie": await commitSessionCookie(context, token) } });

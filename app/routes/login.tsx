@@ -13,6 +13,7 @@ import { TextInput } from "~/components/forms/text-input";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
+import { formErrors } from "~/utils/form-response.server";
 import { parseForm } from "~/utils/form-data";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const parsed = parseForm(LoginSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
 
   const { email, password } = parsed.data;
   const now = context.now();
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     const status = result.reason === "throttled" ? 429 : 400;
     const message = result.reason === "throttled" ? "login.errors.throttled" : "login.errors.invalid";
-    return json({ errors: { email: message }, values: { email } }, { status });
+    return formErrors(context, { email: message }, { email }, status);
   }
   const token = await createSession(context.db, {
     userId: result.userId,

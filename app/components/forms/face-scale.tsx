@@ -30,22 +30,36 @@ export interface FaceScaleProps {
   inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "id" | "defaultChecked">;
 }
 
-/** Mouth curves, from a deep frown to a wide smile: a quadratic curve whose control point moves down. */
-const mouths: Record<FaceLevel, string> = {
-  veryUnhappy: "M20 47 Q32 33 44 47",
-  unhappy: "M21 45 Q32 38 43 45",
-  neutral: "M21 42 L43 42",
-  happy: "M21 40 Q32 48 43 40",
-  veryHappy: "M19 38 Q32 54 45 38",
+/**
+ * Mouths, from a deep frown to a wide open smile (quadratic curves: the
+ * control point moves down as the face gets happier). The two extremes also
+ * differ in shape, not just in degree: worried eyebrows, an open grin.
+ */
+const mouths: Record<FaceLevel, { d: string; filled?: boolean }> = {
+  veryUnhappy: { d: "M19 48 Q32 32 45 48" },
+  unhappy: { d: "M21 45 Q32 38 43 45" },
+  neutral: { d: "M21 42 L43 42" },
+  happy: { d: "M21 40 Q32 48 43 40" },
+  veryHappy: { d: "M18 37 Q32 59 46 37 Z", filled: true },
 };
 
+/** A simple drawn face. Decorative: the words next to it say the same thing. */
 export function Face({ level }: { level: FaceLevel }) {
+  const mouth = mouths[level];
   return (
     <svg className="portal-face-scale__face" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
       <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" strokeWidth="3" />
       <circle cx="22" cy="25" r="3.5" fill="currentColor" />
       <circle cx="42" cy="25" r="3.5" fill="currentColor" />
-      <path d={mouths[level]} fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" />
+      {level === "veryUnhappy" ? <path d="M14 19 L26 14 M38 14 L50 19" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" /> : null}
+      <path
+        d={mouth.d}
+        fill={mouth.filled ? "currentColor" : "none"}
+        stroke="currentColor"
+        strokeWidth="3.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
