@@ -104,6 +104,7 @@ export default function DesignSystem() {
         <Form method="get" noValidate>
           <Section name="errors">
             <ErrorSummary
+              example
               errors={[
                 { href: "ds-error-email", text: x("errorEmail.error") },
                 { href: "ds-error-dob-year", text: x("errorDate.error") },
