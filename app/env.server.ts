@@ -16,15 +16,6 @@ const EnvSchema = z
     TRUST_PROXY: z.string().optional(),
     /** "true" seeds demo data even in production (npm run db:seed -- --demo does the same once). */
     SEED_DEMO: z.enum(["true", "false"]).optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "is required in production (a random string of 32 or more characters)",
-      });
-    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -33,8 +24,12 @@ export type Env = z.infer<typeof EnvSchema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = EnvSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")} ${i.message}`);
+  const lines = result.success ? [] : result.error.issues.map((i) => `  - ${i.path.join(".")} ${i.message}`);
+  // Checked on the raw values so it is reported alongside any other problem.
+  if (cleaned.NODE_ENV === "production" && !cleaned.SESSION_SECRET) {
+    lines.push("  - SESSION_SECRET is required in production (a random string of 32 or more characters)");
+  }
+  if (!result.success || lines.length) {
     throw new Error(`The portal cannot start: the environment is not right.\n${lines.join("\n")}\nSee README.md, "Configuration".`);
   }
   return result.data;

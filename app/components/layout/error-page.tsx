@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -19,9 +18,10 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
           </p>
         ))}
         <p className="govuk-body">
-          <Link className="govuk-link" to="/">
+          {/* A full page load: after an error, start the app afresh. */}
+          <a className="govuk-link" href="/">
             {t("errors.home")}
-          </Link>
+          </a>
         </p>
       </div>
     </div>
