@@ -22,9 +22,10 @@ function newestChange(target) {
 }
 
 const forced = process.argv.includes("--rebuild");
-const stale = !existsSync(stamp) || sources.some((s) => newestChange(s) > statSync(stamp).mtimeMs);
+const built = existsSync(stamp);
+const stale = !built || sources.some((s) => newestChange(s) > statSync(stamp).mtimeMs);
 if (forced || stale) {
-  console.log(forced ? "Building…" : "Sources changed since the last build: building…");
+  console.log(forced || !built ? "Building the portal…" : "Sources changed since the last build: building…");
   await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit", cwd: root });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`build failed (exit ${code})`))));
@@ -34,7 +35,9 @@ if (forced || stale) {
 const server = spawn(process.execPath, ["--enable-source-maps", path.join(root, "build/server/index.js")], {
   stdio: "inherit",
   cwd: root,
-  env: { NODE_ENV: "production", ...process.env },
+  // NODE_ENV is left as given: unset means development (demo data, a generated
+  // cookie secret). Production deployments set NODE_ENV=production and SESSION_SECRET.
+  env: process.env,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
