@@ -9,7 +9,8 @@ import type { Env } from "../app/env.server";
 export interface Booted {
   handle: DatabaseHandle;
   cookieSecrets: string[];
-  demo: { seeded: boolean; password?: string; passwordGenerated?: boolean };
+  /** present: demo accounts exist; password: known only when made now or set by DEMO_PASSWORD. */
+  demo: { present: boolean; seeded: boolean; password?: string; passwordGenerated?: boolean };
 }
 
 /**
@@ -21,12 +22,14 @@ export async function boot(env: Env): Promise<Booted> {
   await migrateToLatest(handle.db);
   await seedReferenceData(handle.db);
 
-  const demo: Booted["demo"] = { seeded: false };
+  const alreadySeeded = await isDemoSeeded(handle.db);
+  const demo: Booted["demo"] = { present: alreadySeeded, seeded: false };
   const wantDemo = env.NODE_ENV !== "production" || env.SEED_DEMO === "true";
-  if (wantDemo && !(await isDemoSeeded(handle.db))) {
+  if (wantDemo && !alreadySeeded) {
     const password = env.DEMO_PASSWORD ?? generatePassword();
     await seedDemo(handle.db, { password });
     demo.seeded = true;
+    demo.present = true;
     demo.password = password;
     demo.passwordGenerated = !env.DEMO_PASSWORD;
   } else if (wantDemo && env.DEMO_PASSWORD && env.NODE_ENV !== "production") {

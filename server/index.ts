@@ -127,6 +127,10 @@ app.all(
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = `http://localhost:${env!.PORT}`;
   const lines = [`The portal is running at ${address}`, `Database: ${booted.handle.engine === "pglite" ? `embedded (PGlite) in ${env!.DATA_DIR}` : "PostgreSQL"}`];
+  if (booted.demo.present && !booted.demo.password && env!.NODE_ENV !== "production") {
+    lines.push("", `Demo staff accounts: ${demoAccounts.map((a) => a.email).join(", ")}.`);
+    lines.push("  Their password was printed when the demo data was first made. To choose a new one: DEMO_PASSWORD=… npm start");
+  }
   if (booted.demo.password) {
     lines.push("", `Demo staff accounts (sign in at ${address}/login):`);
     for (const account of demoAccounts) lines.push(`  ${account.email.padEnd(28)} ${account.description}`);
