@@ -21,7 +21,7 @@ const EnvSchema = z
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Reads and checks the environment; throws one readable message listing every problem. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = EnvSchema.safeParse(cleaned);
   const lines = result.success ? [] : result.error.issues.map((i) => `  - ${i.path.join(".")} ${i.message}`);
