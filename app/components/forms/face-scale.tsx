@@ -1,7 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage } from "./field";
-import { Fieldset } from "./fieldset";
+import { FieldsetGroup, type GroupQuestionProps } from "./fieldset";
 
 export type FaceLevel = "veryUnhappy" | "unhappy" | "neutral" | "happy" | "veryHappy";
 
@@ -14,20 +13,11 @@ export const FACE_LEVELS: { level: FaceLevel; value: string }[] = [
   { level: "veryHappy", value: "5" },
 ];
 
-export interface FaceScaleProps {
-  name: string;
-  id?: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+export interface FaceScaleProps extends GroupQuestionProps {
   /** "1" (very unhappy) to "5" (very happy). */
   defaultValue?: string;
   /** Different words for some or all of the points, e.g. for younger children. */
   labels?: Partial<Record<FaceLevel, ReactNode>>;
-  isPageHeading?: boolean;
-  legendSize?: "s" | "m" | "l" | "xl";
-  /** Extra props for every input (e.g. react-hook-form's register). */
-  inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "id" | "defaultChecked">;
 }
 
 /**
@@ -72,16 +62,8 @@ export function Face({ level }: { level: FaceLevel }) {
  */
 export function FaceScale({ name, id = name, legend, hint, error, defaultValue, labels, isPageHeading, legendSize, inputProps }: FaceScaleProps) {
   const { t } = useTranslation("common");
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <Fieldset legend={legend} isPageHeading={isPageHeading} legendSize={legendSize} describedBy={describedBy}>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error} isPageHeading={isPageHeading} legendSize={legendSize}>
         <div className={`portal-face-scale${error ? " portal-face-scale--error" : ""}`}>
           {FACE_LEVELS.map(({ level, value }, index) => {
             const inputId = index === 0 ? id : `${id}-${index + 1}`;
@@ -104,7 +86,6 @@ export function FaceScale({ name, id = name, legend, hint, error, defaultValue, 
             );
           })}
         </div>
-      </Fieldset>
-    </div>
+    </FieldsetGroup>
   );
 }
