@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listAudit } from "~/auth/audit.server";
 import { requireUser } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
+import { Table } from "~/components/table";
 import i18next from "~/i18n/i18next.server";
 import { formatDateTime } from "~/utils/dates";
 
@@ -27,31 +28,25 @@ export default function Audit() {
     <>
       <h1 className="govuk-heading-l">{t("title")}</h1>
       <p className="govuk-body">{t("intro", { count: total })}</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{t("caption", { page, pageCount })}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("when")}</th>
-            <th scope="col" className="govuk-table__header">{t("who")}</th>
-            <th scope="col" className="govuk-table__header">{t("what")}</th>
-            <th scope="col" className="govuk-table__header">{t("details")}</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.map((row) => (
-            <tr className="govuk-table__row" key={row.id}>
-              <td className="govuk-table__cell">
-                <time dateTime={new Date(row.at).toISOString()}>{formatDateTime(row.at, i18n.language)}</time>
-              </td>
-              <td className="govuk-table__cell">{row.user_email ?? t("nobody")}</td>
-              <td className="govuk-table__cell">{t(`actions.${row.action}`, { defaultValue: row.action })}</td>
-              <td className="govuk-table__cell">
-                <code className="govuk-body-s">{Object.keys(row.details as object).length ? JSON.stringify(row.details) : ""}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={t("caption", { page, pageCount })}
+        columns={[{ header: t("when") }, { header: t("who") }, { header: t("what") }, { header: t("details") }]}
+        rowKeys={rows.map((r) => String(r.id))}
+        rows={rows.map((row) => [
+          <time dateTime={new Date(row.at).toISOString()} key="at">
+            {formatDateTime(row.at, i18n.language)}
+          </time>,
+          row.user_email ?? t("nobody"),
+          t(`actions.${row.action}`, { defaultValue: row.action }),
+          Object.keys(row.details as object).length ? (
+            <code className="govuk-body-s" key="details">
+              {JSON.stringify(row.details)}
+            </code>
+          ) : (
+            ""
+          ),
+        ])}
+      />
       <Pagination baseUrl="/admin/audit" currentPage={page} totalPages={pageCount} />
     </>
   );
