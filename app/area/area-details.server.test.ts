@@ -30,7 +30,7 @@ describeDb("the area's details", ({ db }) => {
     expect(result).toEqual({ changes: { contactEmail: { from: "send-partnership@demo.local", to: "hello@lancashire.example" } } });
     const row = await db().selectFrom("area").select(["contact_email", "updated_at"]).executeTakeFirstOrThrow();
     expect(row.contact_email).toBe("hello@lancashire.example");
-    expect(new Date(row.updated_at).toISOString()).toBe(now.toISOString());
+    expect(new Date(row.updated_at as unknown as string).toISOString()).toBe(now.toISOString());
     const audit = await db().selectFrom("audit_log").select(["action", "subject_type", "details", "request_id"]).execute();
     expect(audit).toEqual([{ action: "area.details-updated", subject_type: "area", details: result.changes, request_id: "req-area" }]);
 

@@ -200,8 +200,8 @@ describeDb("districts and health areas", ({ db }) => {
     const results = await Promise.all([add("First"), add("Second")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "invalid", errors: { slug: "district.errors.slugTaken" } }]);
-    const audit = await db().selectFrom("audit_log").select("id").where("action", "=", "district.created").where("details", "@>", JSON.stringify({ slug: "same-time" })).execute();
-    expect(audit).toHaveLength(1);
+    const audit = await db().selectFrom("audit_log").select("details").where("action", "=", "district.created").execute();
+    expect(audit.filter((a) => (a.details as { slug?: string }).slug === "same-time")).toHaveLength(1);
   });
 
   it("joins a transaction it is given", async () => {

@@ -167,7 +167,7 @@ describeDb("the improvement plan: areas of concern, actions and tasks", ({ db })
     const row = await db().selectFrom("task").select(["rag", "due_date", "updated_at"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.rag).toBe("amber");
     expect(row.due_date).toBe("2027-03-31");
-    expect(new Date(row.updated_at).toISOString()).toBe(now.toISOString());
+    expect(new Date(row.updated_at as unknown as string).toISOString()).toBe(now.toISOString());
     expect((await audit("task", id))[0]).toMatchObject({ action: "task.updated", details: { code: "L9", rag: { from: task.rag, to: "amber" } } });
 
     expect(await updateTask(db(), { id, task: { ...input, dueDate: null }, by, now })).toEqual({

@@ -60,29 +60,30 @@ export async function updateAreaOfConcern(
 
 // ---- Actions ---------------------------------------------------------------------------
 
-/** Every action with its working groups, areas of concern and tasks, in plan order. */
+/**
+ * Every action with its working groups, areas of concern and tasks, in plan order.
+ * Four queries, one after another: one connection (PGlite has only one anyway).
+ */
 export async function listActions(db: Kysely<Database>) {
-  const [actions, groups, concerns, tasks] = await Promise.all([
-    db.selectFrom("action").select(["id", "letter", "title", "lead_role", "success_measures"]).orderBy("letter").execute(),
-    db
-      .selectFrom("action_working_group")
-      .innerJoin("working_group", "working_group.id", "action_working_group.working_group_id")
-      .select(["action_working_group.action_id", "working_group.id", "working_group.number", "working_group.name"])
-      .orderBy("working_group.number")
-      .execute(),
-    db
-      .selectFrom("action_area")
-      .innerJoin("area_of_concern", "area_of_concern.id", "action_area.area_of_concern_id")
-      .select(["action_area.action_id", "area_of_concern.id", "area_of_concern.number", "area_of_concern.plain_title"])
-      .orderBy("area_of_concern.number")
-      .execute(),
-    db
-      .selectFrom("task")
-      .select(["id", "action_id", "code", "description", "due_text", "due_date", "rag"])
-      .orderBy("sort_order")
-      .orderBy("code")
-      .execute(),
-  ]);
+  const actions = await db.selectFrom("action").select(["id", "letter", "title", "lead_role", "success_measures"]).orderBy("letter").execute();
+  const groups = await db
+    .selectFrom("action_working_group")
+    .innerJoin("working_group", "working_group.id", "action_working_group.working_group_id")
+    .select(["action_working_group.action_id", "working_group.id", "working_group.number", "working_group.name"])
+    .orderBy("working_group.number")
+    .execute();
+  const concerns = await db
+    .selectFrom("action_area")
+    .innerJoin("area_of_concern", "area_of_concern.id", "action_area.area_of_concern_id")
+    .select(["action_area.action_id", "area_of_concern.id", "area_of_concern.number", "area_of_concern.plain_title"])
+    .orderBy("area_of_concern.number")
+    .execute();
+  const tasks = await db
+    .selectFrom("task")
+    .select(["id", "action_id", "code", "description", "due_text", "due_date", "rag"])
+    .orderBy("sort_order")
+    .orderBy("code")
+    .execute();
   return actions.map((action) => ({
     ...action,
     workingGroups: groups.filter((g) => g.action_id === action.id).map(({ id, number, name }) => ({ id, number, name })),
@@ -111,17 +112,15 @@ export async function getAction(db: Kysely<Database>, id: string | number) {
     .where("id", "=", actionId)
     .executeTakeFirst();
   if (!action) return undefined;
-  const [groups, concerns, tasks] = await Promise.all([
-    db.selectFrom("action_working_group").select("working_group_id").where("action_id", "=", actionId).execute(),
-    db.selectFrom("action_area").select("area_of_concern_id").where("action_id", "=", actionId).execute(),
-    db
-      .selectFrom("task")
-      .select(["id", "code", "description", "due_text", "due_date", "rag"])
-      .where("action_id", "=", actionId)
-      .orderBy("sort_order")
-      .orderBy("code")
-      .execute(),
-  ]);
+  const groups = await db.selectFrom("action_working_group").select("working_group_id").where("action_id", "=", actionId).execute();
+  const concerns = await db.selectFrom("action_area").select("area_of_concern_id").where("action_id", "=", actionId).execute();
+  const tasks = await db
+    .selectFrom("task")
+    .select(["id", "code", "description", "due_text", "due_date", "rag"])
+    .where("action_id", "=", actionId)
+    .orderBy("sort_order")
+    .orderBy("code")
+    .execute();
   const allCodes = await db.selectFrom("task").select("code").where("code", "like", `${action.letter}%`).execute();
   return {
     ...action,

@@ -17,12 +17,34 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.audit.tsx": { path: "/admin/audit", permission: "audit.read" },
   "./admin.bank-holidays.tsx": { path: "/admin/bank-holidays", permission: "bank-holidays.import" },
   "./admin.design-system.tsx": { path: "/admin/design-system", permission: "design-system.view" },
+  "./admin.area._index.tsx": { path: "/admin/area", permission: "area.edit" },
+  "./admin.area.details.tsx": { path: "/admin/area/details", permission: "area.edit" },
+  "./admin.area.health-areas.new.tsx": { path: "/admin/area/health-areas/new", permission: "area.edit" },
+  "./admin.area.health-areas.$id.tsx": { path: "/admin/area/health-areas/999999", permission: "area.edit" },
+  "./admin.area.districts.new.tsx": { path: "/admin/area/districts/new", permission: "area.edit" },
+  "./admin.area.districts.$id.tsx": { path: "/admin/area/districts/999999", permission: "area.edit" },
+  "./admin.area.working-groups.$id.tsx": { path: "/admin/area/working-groups/999999", permission: "area.edit" },
+  "./admin.area.concerns.$id.tsx": { path: "/admin/area/concerns/999999", permission: "area.edit" },
+  "./admin.area.actions.$id.tsx": { path: "/admin/area/actions/999999", permission: "area.edit" },
+  "./admin.area.actions.$id_.tasks.new.tsx": { path: "/admin/area/actions/999999/tasks/new", permission: "area.edit" },
+  "./admin.area.tasks.$id.tsx": { path: "/admin/area/tasks/999999", permission: "area.edit" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });
 
+/**
+ * The route's params from its path: each "$name" (or "$name_", which only opts out of
+ * nesting) segment of the flat-route file name takes the path segment in its place.
+ */
 function paramsFor(file: string, path: string): Record<string, string> {
-  return file.includes("$id") ? { id: path.split("/").pop()! } : {};
+  const segments = file.replace(/^\.\//, "").replace(/\.tsx$/, "").split(".");
+  const parts = path.split("/").filter(Boolean);
+  const params: Record<string, string> = {};
+  segments.forEach((segment, index) => {
+    const param = /^\$(\w+?)_?$/.exec(segment)?.[1];
+    if (param && parts[index] !== undefined) params[param] = parts[index];
+  });
+  return params;
 }
 
 async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null }> {

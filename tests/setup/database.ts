@@ -54,6 +54,14 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await handle.close();
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // pool.end() does not wait for the server to see every connection close;
+      // dropping "with (force)" while one lingers kills it, and its client then
+      // throws 57P01 into the test run. Wait for them to go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
