@@ -4,16 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
 import { createTask, getAction } from "~/area/plan.server";
-import { dateErrorParts, NewTaskSchema, oneValue, orderErrors, RAG_VALUES } from "~/area/schemas";
+import { NewTaskSchema, oneValue, orderErrors } from "~/area/schemas";
+import { TaskFields } from "~/area/task-fields";
 import { requireUser } from "~/auth/session.server";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { CsrfInput } from "~/components/forms/csrf-input";
-import { DateInput } from "~/components/forms/date-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { Radios } from "~/components/forms/radios";
 import { TextInput } from "~/components/forms/text-input";
-import { Textarea } from "~/components/forms/textarea";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
 import { formValues, parseForm } from "~/utils/form-data";
@@ -23,7 +21,6 @@ import { httpError } from "~/utils/http.server";
 export const handle = { i18n: ["common", "admin", "area-admin"] };
 
 const FIELDS = ["code", "description", "leadRole", "dueText", "dueDate", "outcome", "rag"];
-const LEAD_ROLE_EXAMPLE = "SEND Reforms Manager";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context, "area.edit");
@@ -80,50 +77,17 @@ export default function NewTask() {
             defaultValue={posted ? oneValue(posted.code) : item.nextTaskCode}
             error={error("code")}
           />
-          <Textarea
-            name="description"
-            label={t("fields.description")}
-            hint={t("fields.descriptionHint")}
-            rows={3}
-            defaultValue={oneValue(posted?.description)}
-            error={error("description")}
-          />
-          <TextInput
-            name="leadRole"
-            label={t("fields.leadRole")}
-            hint={t("fields.leadRoleHint", { example: LEAD_ROLE_EXAMPLE })}
-            optional
-            autoComplete="off"
-            defaultValue={oneValue(posted?.leadRole)}
-            error={error("leadRole")}
-          />
-          <TextInput
-            name="dueText"
-            label={t("fields.dueText")}
-            hint={t("fields.dueTextHint")}
-            optional
-            autoComplete="off"
-            width="20"
-            defaultValue={oneValue(posted?.dueText)}
-            error={error("dueText")}
-          />
-          <DateInput
-            name="dueDate"
-            legend={t("fields.dueDate")}
-            legendSize="s"
-            hint={t("fields.dueDateHint")}
-            error={error("dueDate")}
-            errorParts={dateErrorParts(errors.dueDate, due)}
-            defaultValue={due}
-          />
-          <Textarea name="outcome" label={t("fields.outcome")} hint={t("fields.outcomeHint")} optional defaultValue={oneValue(posted?.outcome)} error={error("outcome")} />
-          <Radios
-            name="rag"
-            legend={t("fields.rag")}
-            legendSize="s"
-            error={error("rag")}
-            defaultValue={oneValue(posted?.rag)}
-            choices={RAG_VALUES.map((rag) => ({ value: rag, label: t(`rag.${rag}`), hint: t(`rag.${rag}Hint`) }))}
+          <TaskFields
+            errors={errors}
+            vars={vars}
+            values={{
+              description: oneValue(posted?.description),
+              leadRole: oneValue(posted?.leadRole),
+              dueText: oneValue(posted?.dueText),
+              due,
+              outcome: oneValue(posted?.outcome),
+              rag: oneValue(posted?.rag),
+            }}
           />
           <Button name="intent" value="save">
             {t("task.submitNew")}

@@ -3,16 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
 import { getTask, updateTask } from "~/area/plan.server";
-import { dateErrorParts, dateToParts, oneValue, orderErrors, RAG_VALUES, TaskSchema } from "~/area/schemas";
+import { dateToParts, oneValue, orderErrors, TaskSchema } from "~/area/schemas";
+import { TaskFields } from "~/area/task-fields";
 import { requireUser } from "~/auth/session.server";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { CsrfInput } from "~/components/forms/csrf-input";
-import { DateInput } from "~/components/forms/date-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { Radios } from "~/components/forms/radios";
-import { TextInput } from "~/components/forms/text-input";
-import { Textarea } from "~/components/forms/textarea";
 import { SummaryList } from "~/components/summary-list";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
@@ -23,7 +20,6 @@ import { httpError } from "~/utils/http.server";
 export const handle = { i18n: ["common", "admin", "area-admin"] };
 
 const FIELDS = ["description", "leadRole", "dueText", "dueDate", "outcome", "rag"];
-const LEAD_ROLE_EXAMPLE = "SEND Reforms Manager";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context, "area.edit");
@@ -55,7 +51,6 @@ export default function EditTask() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const posted = actionData?.values;
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const due = posted
     ? { day: oneValue(posted["dueDate-day"]) ?? "", month: oneValue(posted["dueDate-month"]) ?? "", year: oneValue(posted["dueDate-year"]) ?? "" }
     : dateToParts(task.due_date);
@@ -80,57 +75,16 @@ export default function EditTask() {
         />
         <Form method="post" noValidate key={task.id}>
           <CsrfInput />
-          <Textarea
-            name="description"
-            label={t("fields.description")}
-            hint={t("fields.descriptionHint")}
-            rows={3}
-            defaultValue={posted ? oneValue(posted.description) : task.description}
-            error={error("description")}
-          />
-          <TextInput
-            name="leadRole"
-            label={t("fields.leadRole")}
-            hint={t("fields.leadRoleHint", { example: LEAD_ROLE_EXAMPLE })}
-            optional
-            autoComplete="off"
-            defaultValue={posted ? oneValue(posted.leadRole) : task.lead_role}
-            error={error("leadRole")}
-          />
-          <TextInput
-            name="dueText"
-            label={t("fields.dueText")}
-            hint={t("fields.dueTextHint")}
-            optional
-            autoComplete="off"
-            width="20"
-            defaultValue={posted ? oneValue(posted.dueText) : task.due_text}
-            error={error("dueText")}
-          />
-          <DateInput
-            name="dueDate"
-            legend={t("fields.dueDate")}
-            legendSize="s"
-            hint={t("fields.dueDateHint")}
-            error={error("dueDate")}
-            errorParts={dateErrorParts(errors.dueDate, due)}
-            defaultValue={due}
-          />
-          <Textarea
-            name="outcome"
-            label={t("fields.outcome")}
-            hint={t("fields.outcomeHint")}
-            optional
-            defaultValue={posted ? oneValue(posted.outcome) : task.outcome}
-            error={error("outcome")}
-          />
-          <Radios
-            name="rag"
-            legend={t("fields.rag")}
-            legendSize="s"
-            error={error("rag")}
-            defaultValue={posted ? oneValue(posted.rag) : task.rag}
-            choices={RAG_VALUES.map((rag) => ({ value: rag, label: t(`rag.${rag}`), hint: t(`rag.${rag}Hint`) }))}
+          <TaskFields
+            errors={errors}
+            values={{
+              description: posted ? oneValue(posted.description) : task.description,
+              leadRole: posted ? oneValue(posted.leadRole) : task.lead_role,
+              dueText: posted ? oneValue(posted.dueText) : task.due_text,
+              due,
+              outcome: posted ? oneValue(posted.outcome) : task.outcome,
+              rag: posted ? oneValue(posted.rag) : task.rag,
+            }}
           />
           <Button name="intent" value="save">
             {t("task.submit")}
