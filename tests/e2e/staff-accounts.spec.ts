@@ -1,6 +1,7 @@
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("an admin invites a working group member, who sets a password and signs in; then the admin turns the account off", async ({ page, browser }) => {
+  test.slow(); // Two people, eleven pages, an axe check on each.
   const email = `new-lead-${test.info().project.name}-${Date.now()}@council.example`;
   const name = `New lead ${test.info().project.name} ${Date.now()}`;
   await signIn(page, "admin@demo.local");
