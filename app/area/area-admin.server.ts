@@ -1,6 +1,9 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext, type TypedResponse } from "@remix-run/node";
 import { readFlash, setFlash } from "../auth/flash.server";
-import type { ChangedBy } from "./changes.server";
+import { formValues } from "../utils/form-data";
+import { formErrors } from "../utils/form-response.server";
+import { httpError } from "../utils/http.server";
+import type { ChangedBy, Changes, WriteResult } from "./changes.server";
 
 /**
  * The pages under /admin/area send the administrator back to the overview after a
@@ -30,7 +33,7 @@ export type DoneMessage = (typeof doneMessages)[number];
 export async function redirectToOverview(
   context: AppLoadContext,
   { done, name = "", changed = true }: { done: DoneMessage; name?: string; changed?: boolean },
-): Promise<Response> {
+): Promise<TypedResponse<never>> {
   const value = { areaDone: changed ? done : "unchanged", areaName: name };
   return redirect(AREA_OVERVIEW, { headers: { "Set-Cookie": await setFlash(context, value) } });
 }
@@ -55,4 +58,23 @@ export function changedBy(user: { id: string }, context: AppLoadContext): Change
 export function intentOf(formData: FormData, allowed: readonly string[], fallback?: string): string | undefined {
   const value = formData.get("intent") ?? fallback;
   return typeof value === "string" && allowed.includes(value) ? value : undefined;
+}
+
+/**
+ * The answer to a save: the 404 page when the thing has gone, the form again
+ * with its messages and what was typed (400), or back to the overview.
+ */
+export async function answerWrite(
+  request: Request,
+  context: AppLoadContext,
+  result: WriteResult<{ changes?: Changes }>,
+  formData: FormData,
+  { done, name }: { done: DoneMessage; name: string },
+) {
+  if (!result.ok) {
+    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
+    return formErrors(context, result.errors, formValues(formData));
+  }
+  const changed = result.changes === undefined || Object.keys(result.changes).length > 0;
+  return redirectToOverview(context, { done, name, changed });
 }

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { getAction, listAreasOfConcern, updateAction } from "~/area/plan.server";
 import { ActionSchema, listValue, oneValue, orderErrors } from "~/area/schemas";
 import { listWorkingGroups } from "~/area/working-groups.server";
@@ -17,7 +17,7 @@ import { Table } from "~/components/table";
 import { RagTag } from "~/components/tag";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -45,11 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(ActionSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await updateAction(context.db, { id: existing.id, action: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "actionUpdated", name: existing.letter, changed: Object.keys(result.changes).length > 0 });
+  return answerWrite(request, context, result, formData, { done: "actionUpdated", name: existing.letter });
 }
 
 export default function EditAction() {

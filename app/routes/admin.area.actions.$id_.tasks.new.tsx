@@ -2,7 +2,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { createTask, getAction } from "~/area/plan.server";
 import { NewTaskSchema, oneValue, orderErrors } from "~/area/schemas";
 import { TaskFields } from "~/area/task-fields";
@@ -14,7 +14,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextInput } from "~/components/forms/text-input";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -42,11 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(NewTaskSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await createTask(context.db, { actionId: existing.id, task: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "taskCreated", name: parsed.data.code });
+  return answerWrite(request, context, result, formData, { done: "taskCreated", name: parsed.data.code });
 }
 
 export default function NewTask() {

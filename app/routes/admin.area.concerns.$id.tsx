@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { getAreaOfConcern, updateAreaOfConcern } from "~/area/plan.server";
 import { AreaOfConcernSchema, oneValue, orderErrors } from "~/area/schemas";
 import { requireUser } from "~/auth/session.server";
@@ -13,7 +13,7 @@ import { TextInput } from "~/components/forms/text-input";
 import { Textarea } from "~/components/forms/textarea";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -38,11 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(AreaOfConcernSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await updateAreaOfConcern(context.db, { id: concern.id, concern: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "concernUpdated", name: String(concern.number), changed: Object.keys(result.changes).length > 0 });
+  return answerWrite(request, context, result, formData, { done: "concernUpdated", name: String(concern.number) });
 }
 
 export default function EditAreaOfConcern() {

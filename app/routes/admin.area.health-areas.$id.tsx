@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite, redirectToOverview } from "~/area/area-admin.server";
 import { deleteHealthArea, getHealthArea, updateHealthArea } from "~/area/places.server";
 import { HealthAreaSchema, oneValue, orderErrors } from "~/area/schemas";
 import { requireUser } from "~/auth/session.server";
@@ -13,7 +13,7 @@ import { ErrorMessage } from "~/components/forms/field";
 import { TextInput } from "~/components/forms/text-input";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -48,11 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(HealthAreaSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await updateHealthArea(context.db, { id: healthArea.id, healthArea: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "healthAreaUpdated", name: parsed.data.name, changed: Object.keys(result.changes).length > 0 });
+  return answerWrite(request, context, result, formData, { done: "healthAreaUpdated", name: parsed.data.name });
 }
 
 export default function EditHealthArea() {

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { createHealthArea } from "~/area/places.server";
 import { HealthAreaSchema, oneValue, orderErrors } from "~/area/schemas";
 import { requireUser } from "~/auth/session.server";
@@ -12,7 +12,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextInput } from "~/components/forms/text-input";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -34,11 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(HealthAreaSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await createHealthArea(context.db, { healthArea: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "healthAreaCreated", name: parsed.data.name });
+  return answerWrite(request, context, result, formData, { done: "healthAreaCreated", name: parsed.data.name });
 }
 
 export default function NewHealthArea() {

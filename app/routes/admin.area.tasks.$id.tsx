@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { getTask, updateTask } from "~/area/plan.server";
 import { dateToParts, oneValue, orderErrors, TaskSchema } from "~/area/schemas";
 import { TaskFields } from "~/area/task-fields";
@@ -13,7 +13,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -38,11 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(TaskSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await updateTask(context.db, { id: task.id, task: parsed.data, by: changedBy(user, context), now: context.now() });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "taskUpdated", name: task.code, changed: Object.keys(result.changes).length > 0 });
+  return answerWrite(request, context, result, formData, { done: "taskUpdated", name: task.code });
 }
 
 export default function EditTask() {

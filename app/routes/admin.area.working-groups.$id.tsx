@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AREA_OVERVIEW, changedBy, intentOf, redirectToOverview } from "~/area/area-admin.server";
+import { AREA_OVERVIEW, changedBy, intentOf, answerWrite } from "~/area/area-admin.server";
 import { oneValue, orderErrors, WorkingGroupSchema } from "~/area/schemas";
 import { getWorkingGroup, updateWorkingGroup } from "~/area/working-groups.server";
 import { requireUser } from "~/auth/session.server";
@@ -14,7 +14,7 @@ import { Textarea } from "~/components/forms/textarea";
 import { SummaryList } from "~/components/summary-list";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { formValues, parseForm } from "~/utils/form-data";
+import { parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -40,11 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(WorkingGroupSchema, formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   const result = await updateWorkingGroup(context.db, { id: group.id, group: parsed.data, by: changedBy(user, context) });
-  if (!result.ok) {
-    if (result.reason === "not-found") throw await httpError(request, 404, "not-found");
-    return formErrors(context, result.errors, formValues(formData));
-  }
-  return redirectToOverview(context, { done: "workingGroupUpdated", name: parsed.data.name, changed: Object.keys(result.changes).length > 0 });
+  return answerWrite(request, context, result, formData, { done: "workingGroupUpdated", name: parsed.data.name });
 }
 
 export default function EditWorkingGroup() {
