@@ -245,3 +245,31 @@ test("an admin changes which working groups own an action", async ({ page }) => 
   await page.goto("/admin/audit");
   await expect(page.getByRole("cell", { name: "Changed an improvement plan action" }).first()).toBeVisible();
 });
+
+test("an admin rewrites an area of concern in plain English", async ({ page }) => {
+  // Each project edits its own row, and puts it back.
+  const number = test.info().project.name === "js" ? 11 : 10;
+  await signIn(page, "admin@demo.local");
+  await page.goto("/admin/area");
+  await page.getByRole("link", { name: `Change area of concern ${number}`, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Area of concern ${number}` })).toBeVisible();
+  await expectAccessible(page);
+  const plain = page.getByRole("textbox", { name: "Plain English title" });
+  const original = await plain.inputValue();
+
+  await plain.fill("");
+  await page.getByRole("button", { name: "Save area of concern" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the title in plain English");
+  await expectAccessible(page);
+
+  const rewritten = `Families get different help in different places (${test.info().project.name} ${Date.now()})`;
+  await page.getByRole("textbox", { name: "Plain English title" }).fill(rewritten);
+  await page.getByRole("button", { name: "Save area of concern" }).click();
+  await expect(page).toHaveURL(/\/admin\/area$/);
+  await expect(page.getByRole("table", { name: "The areas of concern the inspection found" })).toContainText(rewritten);
+
+  await page.getByRole("link", { name: `Change area of concern ${number}`, exact: true }).click();
+  await page.getByRole("textbox", { name: "Plain English title" }).fill(original);
+  await page.getByRole("button", { name: "Save area of concern" }).click();
+  await expect(page).toHaveURL(/\/admin\/area$/);
+});
