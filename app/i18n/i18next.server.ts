@@ -52,7 +52,6 @@ void shared.use(initReactI18next).init({ ...config, resources, ns: Object.keys(r
 
 const i18next = {
   getLocale: (request: Request) => remixI18next.getLocale(request),
-  getRouteNamespaces: remixI18next.getRouteNamespaces.bind(remixI18next),
   async getFixedT(request: Request, ns: string): Promise<TFunction> {
     return shared.getFixedT(await remixI18next.getLocale(request), ns);
   },
