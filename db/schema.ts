@@ -3,7 +3,7 @@
  * keep this file in step with them. The database tests run every query against
  * the migrated schema on both engines, which is where a drift shows up.
  */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -184,8 +184,3 @@ export interface Database {
   audit_log: AuditLogTable;
   app_setting: AppSettingTable;
 }
-
-export type User = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
-export type UserUpdate = Updateable<UserTable>;
-export type Task = Selectable<TaskTable>;

@@ -17,7 +17,3 @@ export type Permission = keyof typeof permissions;
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (roles as string[]).includes(value);
-}
