@@ -97,6 +97,10 @@ export interface BankHolidayTable {
 export interface OrganisationTable {
   id: Generated<string>;
   name: string;
+  description: Generated<string>;
+  email: Generated<string>;
+  website: Generated<string>;
+  phone: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -164,6 +168,213 @@ export interface AppSettingTable {
   value: string;
 }
 
+// ---- The local offer (migrations/202611230200_create_local_offer.ts) ----
+
+export type BroadArea = "communication_interaction" | "cognition_learning" | "semh" | "sensory_physical";
+export type ServiceStatus = "draft" | "awaiting_approval" | "published" | "archived";
+export type Phase = "early_years" | "primary" | "secondary" | "post_16" | "adult_transition";
+export type Delivery = "in_person" | "online" | "phone" | "home_visit";
+export type Cost = "free" | "charge" | "varies";
+export type ProposalState = "pending" | "approved" | "rejected" | "withdrawn";
+export type ReviewKind = "editor_review" | "provider_confirmed" | "change_approved" | "imported";
+export type YouSaidTheme = "content" | "accessibility" | "development";
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface NeedTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  broad_area: BroadArea;
+  sort_order: Generated<number>;
+}
+
+export interface CategoryTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  sort_order: Generated<number>;
+}
+
+export interface ServiceTable {
+  id: Generated<string>;
+  slug: string;
+  organisation_id: string;
+  status: Generated<ServiceStatus>;
+  name: string;
+  summary: Generated<string>;
+  description: Generated<string>;
+  who_for: Generated<string>;
+  how_to_access: Generated<string>;
+  referral_required: Generated<boolean>;
+  diagnosis_required: Generated<boolean>;
+  ehcp_required: Generated<boolean>;
+  age_min: Generated<number>;
+  age_max: Generated<number>;
+  phases: ColumnType<Phase[], Phase[] | undefined, Phase[]>;
+  delivery: ColumnType<Delivery[], Delivery[] | undefined, Delivery[]>;
+  cost: Generated<Cost>;
+  cost_detail: Generated<string>;
+  whole_area: Generated<boolean>;
+  /** ISO 639-1 codes of the languages the service is offered in. */
+  languages: TextArray;
+  email: Generated<string>;
+  phone: Generated<string>;
+  website: Generated<string>;
+  /** A school, college or early-years setting: send_information applies. */
+  is_setting: Generated<boolean>;
+  /** Schedule 2 para. 5 SEND information, keyed by topic (see app/local-offer/model.ts). */
+  send_information: Json<Record<string, string>>;
+  /** Need and category names, kept by the app so search finds them. */
+  search_terms: Generated<string>;
+  search_vector: ColumnType<string, never, never>;
+  version: Generated<number>;
+  last_reviewed_at: Timestamp | null;
+  last_reviewed_by: string | null;
+  review_due_on: CalendarDate | null;
+  hidden_at: Timestamp | null;
+  hidden_reason: Generated<string>;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ServiceNeedTable {
+  service_id: string;
+  need_id: number;
+}
+
+export interface ServiceCategoryTable {
+  service_id: string;
+  category_id: string;
+}
+
+export interface ServiceDistrictTable {
+  service_id: string;
+  district_id: number;
+}
+
+export interface LocationTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  name: string;
+  address_1: Generated<string>;
+  city: Generated<string>;
+  postcode: Generated<string>;
+  district_id: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  accessibility: TextArray;
+  accessibility_description: Generated<string>;
+}
+
+export interface ServiceAtLocationTable {
+  id: Generated<string>;
+  service_id: string;
+  location_id: string;
+}
+
+export interface ServiceContactTable {
+  id: Generated<string>;
+  service_id: string;
+  name: Generated<string>;
+  title: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+}
+
+export interface ServiceScheduleTable {
+  id: Generated<string>;
+  service_id: string;
+  /** Comma-separated RFC 5545 days (MO,TU,…) or empty when only described in words. */
+  byday: Generated<string>;
+  opens_at: Generated<string>;
+  closes_at: Generated<string>;
+  description: Generated<string>;
+}
+
+export interface ServiceVersionTable {
+  id: Generated<string>;
+  service_id: string;
+  version: number;
+  content: Json<Record<string, unknown>>;
+  status: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  note: Generated<string>;
+}
+
+export interface ServiceProposalTable {
+  id: Generated<string>;
+  /** Null for a proposed new service. */
+  service_id: string | null;
+  organisation_id: string;
+  base_version: number | null;
+  content: Json<Record<string, unknown>>;
+  state: Generated<ProposalState>;
+  proposed_by: string | null;
+  proposed_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: Generated<string>;
+}
+
+export interface ServiceReviewTable {
+  id: Generated<string>;
+  service_id: string;
+  reviewed_by: string | null;
+  reviewed_at: Generated<Timestamp>;
+  kind: ReviewKind;
+  note: Generated<string>;
+}
+
+export interface SearchSynonymTable {
+  id: Generated<number>;
+  terms: ColumnType<string[], string[], string[]>;
+  explanation: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SearchLogTable {
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  query: Generated<string>;
+  filters: Json<Record<string, unknown>>;
+  result_count: number;
+}
+
+export interface FeedbackItemTable {
+  id: Generated<string>;
+  /** FB-XXXX-XXXX: random, not guessable. */
+  reference: string;
+  /** Where it came from: "page_useful", "page_problem", "page_missing", … */
+  source: string;
+  /** For a problem report: "wrong_information", "broken_link", "accessibility", "other". */
+  kind: Generated<string>;
+  page_path: Generated<string>;
+  service_id: string | null;
+  useful: boolean | null;
+  body: Generated<string>;
+  working_group_id: number | null;
+  status: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface YouSaidWeDidTable {
+  id: Generated<string>;
+  year: number;
+  theme: YouSaidTheme;
+  you_said: string;
+  we_did: Generated<string>;
+  action: Generated<string>;
+  feedback_item_id: string | null;
+  published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -183,4 +394,21 @@ export interface Database {
   rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   app_setting: AppSettingTable;
+  need: NeedTable;
+  category: CategoryTable;
+  service: ServiceTable;
+  service_need: ServiceNeedTable;
+  service_category: ServiceCategoryTable;
+  service_district: ServiceDistrictTable;
+  location: LocationTable;
+  service_at_location: ServiceAtLocationTable;
+  service_contact: ServiceContactTable;
+  service_schedule: ServiceScheduleTable;
+  service_version: ServiceVersionTable;
+  service_proposal: ServiceProposalTable;
+  service_review: ServiceReviewTable;
+  search_synonym: SearchSynonymTable;
+  search_log: SearchLogTable;
+  feedback_item: FeedbackItemTable;
+  you_said_we_did: YouSaidWeDidTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m202611230100 from "./202611230100_create_foundation";
+import * as m202611230200 from "./202611230200_create_local_offer";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -8,4 +9,5 @@ import * as m202611230100 from "./202611230100_create_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "202611230100_create_foundation": m202611230100,
+  "202611230200_create_local_offer": m202611230200,
 };
