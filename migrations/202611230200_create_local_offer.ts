@@ -182,7 +182,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("service_version_unique", ["service_id", "version"])
     .execute();
 
-  // A provider's (or editor's) proposed change, decided by an editor.
+  // A provider's proposed change to a published service: draft (still being
+  // edited) → pending (sent for approval) → approved or rejected (with a reason).
   await db.schema
     .createTable("service_proposal")
     .addColumn("id", "uuid", uuidPk)
@@ -191,7 +192,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("base_version", "integer")
     .addColumn("content", "jsonb", (c) => c.notNull())
     .addColumn("state", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`state in ('pending','approved','rejected','withdrawn')`),
+      c.notNull().defaultTo("draft").check(sql`state in ('draft','pending','approved','rejected','withdrawn')`),
     )
     .addColumn("proposed_by", "uuid", (c) => c.references("app_user.id").onDelete("set null"))
     .addColumn("proposed_at", "timestamptz", (c) => c.notNull().defaultTo(now))
