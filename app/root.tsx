@@ -21,6 +21,7 @@ import { Footer } from "./components/layout/footer";
 import { Header } from "./components/layout/header";
 import { LanguagePicker } from "./components/layout/language-picker";
 import { PhaseBanner } from "./components/layout/phase-banner";
+import { ServiceNavigation } from "./components/layout/service-navigation";
 import { ErrorPage } from "./components/layout/error-page";
 import { usePageTitle } from "./components/page-title";
 import { getArea } from "./area/area.server";
@@ -104,6 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
           user={data?.user ?? null}
           csrfToken={data?.csrfToken}
         />
+        <ServiceNavigation />
         <div className="govuk-width-container">
           <PhaseBanner contactEmail={data?.area.contactEmail ?? ""} />
           <LanguagePicker current={locale} csrfToken={data?.csrfToken} />

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getArea } from "~/area/area.server";
 import { listWorkingGroups } from "~/area/working-groups.server";
@@ -22,6 +22,40 @@ export default function Home() {
         <h1 className="govuk-heading-xl">{area.serviceName}</h1>
         <p className="govuk-body-l">{area.name ? t("intro", { area: area.name }) : t("introNoArea")}</p>
         <p className="govuk-body">{t("partnership", { partnership: area.partnershipName })}</p>
+
+        <h2 className="govuk-heading-m">{t("localOffer.heading")}</h2>
+        <p className="govuk-body">{t("localOffer.text")}</p>
+        <Form method="get" action="/local-offer" role="search" className="govuk-!-margin-bottom-4">
+          <div className="govuk-form-group govuk-!-margin-bottom-2">
+            <label className="govuk-label govuk-label--s" htmlFor="home-search">
+              {t("localOffer.label")}
+            </label>
+            <div className="govuk-hint" id="home-search-hint">
+              {t("localOffer.hint")}
+            </div>
+            <input className="govuk-input govuk-!-width-two-thirds" id="home-search" name="q" type="search" aria-describedby="home-search-hint" />{" "}
+            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+              {t("localOffer.button")}
+            </button>
+          </div>
+        </Form>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>
+            <Link className="govuk-link" to="/local-offer">
+              {t("localOffer.browse")}
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/local-offer/coverage">
+              {t("localOffer.coverage")}
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/you-said-we-did">
+              {t("localOffer.yswd")}
+            </Link>
+          </li>
+        </ul>
 
         <h2 className="govuk-heading-m">{t("groups.heading")}</h2>
         {groups.length ? (
