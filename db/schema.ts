@@ -236,7 +236,7 @@ export interface ServiceTable {
   hidden_reason: Generated<string>;
   published_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface ServiceNeedTable {
@@ -313,7 +313,7 @@ export interface ServiceProposalTable {
   content: Json<Record<string, unknown>>;
   state: Generated<ProposalState>;
   proposed_by: string | null;
-  proposed_at: Generated<Timestamp>;
+  proposed_at: Timestamp;
   decided_by: string | null;
   decided_at: Timestamp | null;
   reason: Generated<string>;
@@ -323,7 +323,7 @@ export interface ServiceReviewTable {
   id: Generated<string>;
   service_id: string;
   reviewed_by: string | null;
-  reviewed_at: Generated<Timestamp>;
+  reviewed_at: Timestamp;
   kind: ReviewKind;
   note: Generated<string>;
 }
@@ -332,12 +332,12 @@ export interface SearchSynonymTable {
   id: Generated<number>;
   terms: ColumnType<string[], string[], string[]>;
   explanation: Generated<string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface SearchLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   query: Generated<string>;
   filters: Json<Record<string, unknown>>;
   result_count: number;
@@ -358,7 +358,7 @@ export interface FeedbackItemTable {
   working_group_id: number | null;
   status: Generated<string>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface YouSaidWeDidTable {
@@ -372,7 +372,7 @@ export interface YouSaidWeDidTable {
   published_at: Timestamp | null;
   created_by: string | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface Database {

@@ -148,11 +148,16 @@ export function emptyServiceContent(): ServiceContent {
   };
 }
 
-/** The phases an age range touches. */
+/**
+ * The phases an age range covers. A range that only touches a boundary does not
+ * cover the next phase ("5 to 11" is primary, not secondary); a single age
+ * belongs to the phase that starts at or before it.
+ */
 export function phasesForAges(ageMin: number, ageMax: number): Phase[] {
   return phases.filter((phase) => {
     const [from, to] = phaseAges[phase];
-    return ageMin < to && ageMax >= from;
+    if (ageMin === ageMax) return from <= ageMin && (ageMin < to || (phase === "adult_transition" && ageMin <= to));
+    return ageMin < to && ageMax > from;
   });
 }
 
