@@ -4,6 +4,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { englandAndWalesBankHolidays } from "./bank-holidays";
 import { seedDemoArea } from "./area";
 import { demoAccounts, DEMO_PROVIDER_ORGANISATION } from "./demo-accounts";
+import { seedDemoLocalOffer } from "./local-offer";
 
 /** Data every installation needs, demo or not. Safe to run on every start. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
@@ -19,7 +20,7 @@ export async function isDemoSeeded(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The demo area (Lancashire) and the demo staff accounts, in one transaction. */
+/** The demo area (Lancashire), the demo staff accounts and the demo local offer, in one transaction. */
 export async function seedDemo(db: Kysely<Database>, options: { password: string }): Promise<void> {
   const passwordHash = await hashPassword(options.password);
   await db.transaction().execute(async (trx) => {
@@ -51,6 +52,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
         }
       }
     }
+    await seedDemoLocalOffer(trx, new Date());
   });
 }
 
