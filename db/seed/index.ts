@@ -5,6 +5,7 @@ import { englandAndWalesBankHolidays } from "./bank-holidays";
 import { seedDemoArea } from "./area";
 import { demoAccounts, DEMO_PROVIDER_ORGANISATION } from "./demo-accounts";
 import { seedDemoLocalOffer } from "./local-offer";
+import { seedDemoYouSaidWeDid } from "./you-said-we-did";
 
 /** Data every installation needs, demo or not. Safe to run on every start. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
@@ -53,6 +54,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
       }
     }
     await seedDemoLocalOffer(trx, new Date());
+    await seedDemoYouSaidWeDid(trx, new Date());
   });
 }
 

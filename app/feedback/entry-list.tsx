@@ -1,0 +1,22 @@
+import { useTranslation } from "react-i18next";
+import { SummaryList } from "~/components/summary-list";
+import { Verbatim } from "./verbatim";
+
+/** Published "You said, we did" entries: what people said, what we did, what we will do. */
+export function EntryList({ entries }: { entries: { id: string; you_said: string; we_did: string; action: string }[] }) {
+  const { t } = useTranslation("you-said-we-did");
+  return (
+    <>
+      {entries.map((entry) => (
+        <SummaryList
+          key={entry.id}
+          rows={[
+            { key: t("labels.youSaid"), value: <Verbatim text={entry.you_said} /> },
+            { key: t("labels.weDid"), value: <Verbatim text={entry.we_did} /> },
+            { key: t("labels.action"), value: <Verbatim text={entry.action} /> },
+          ]}
+        />
+      ))}
+    </>
+  );
+}

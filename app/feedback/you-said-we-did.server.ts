@@ -1,0 +1,235 @@
+/**
+ * "You said, we did" (SEND Regulations 2014, reg. 56): anonymised comments on the
+ * local offer with the area's response and the action it will take, written by
+ * officers and published at least once a year. Only entries with `published_at`
+ * set are ever shown to the public. The comment is always the officer's own
+ * anonymised wording: nothing here copies a family's words into an entry.
+ */
+import type { Kysely } from "kysely";
+import type { Database, YouSaidTheme } from "../../db/schema";
+import { changesBetween, inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
+import { recordAudit } from "../auth/audit.server";
+import { feedbackTypes, pageSources, type FeedbackType } from "./model";
+import { countPageFeedback } from "./page-feedback.server";
+import { isUuid, youSaidThemes, type YouSaidWeDidInput } from "./schemas";
+import { publishableCount, yearBounds, type ShownCount } from "./you-said-we-did";
+
+type Db = Kysely<Database>;
+
+const entryColumns = ["id", "year", "theme", "you_said", "we_did", "action", "published_at", "feedback_item_id", "created_at", "updated_at"] as const;
+
+/** Every published entry, newest year first; within a year, in the order they were published. */
+export async function listPublishedEntries(db: Db) {
+  return db
+    .selectFrom("you_said_we_did")
+    .select(["id", "year", "theme", "you_said", "we_did", "action", "published_at"])
+    .where("published_at", "is not", null)
+    .orderBy("year", "desc")
+    .orderBy("published_at")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** The years that have a yearly report: at least one published entry. */
+export async function listPublishedYears(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom("you_said_we_did")
+    .select("year")
+    .distinct()
+    .where("published_at", "is not", null)
+    .orderBy("year", "desc")
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+/**
+ * Everything the yearly report shows, or undefined when nothing is published for
+ * the year. Feedback counts under 5 are already "fewer than 5" here, so the exact
+ * number never reaches the page (not even in its data).
+ */
+export async function getAnnualReport(db: Db, { year }: { year: number }) {
+  const entries = await db
+    .selectFrom("you_said_we_did")
+    .select(["id", "year", "theme", "you_said", "we_did", "action", "published_at"])
+    .where("year", "=", year)
+    .where("published_at", "is not", null)
+    .orderBy("published_at")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  if (entries.length === 0) return undefined;
+  const themeCounts = Object.fromEntries(youSaidThemes.map((theme) => [theme, entries.filter((e) => e.theme === theme).length])) as Record<
+    YouSaidTheme,
+    number
+  >;
+  const published = entries.map((e) => e.published_at!.getTime());
+  const counts = await countPageFeedback(db, yearBounds(year));
+  const feedbackCounts = Object.fromEntries(feedbackTypes.map((type) => [type, publishableCount(counts[type])])) as Record<FeedbackType, ShownCount>;
+  return {
+    year,
+    entries,
+    themeCounts,
+    feedbackCounts,
+    firstPublishedAt: new Date(Math.min(...published)),
+    lastPublishedAt: new Date(Math.max(...published)),
+  };
+}
+
+// ---- Officers ------------------------------------------------------------------------
+
+/** Drafts first (newest changed first), then published entries by year and date. */
+export async function listAllEntries(db: Db) {
+  const rows = await db.selectFrom("you_said_we_did").select([...entryColumns]).orderBy("year", "desc").orderBy("updated_at", "desc").orderBy("id").execute();
+  return {
+    drafts: rows.filter((r) => r.published_at === null),
+    published: rows.filter((r) => r.published_at !== null),
+  };
+}
+
+export async function getEntry(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom("you_said_we_did")
+    .leftJoin("feedback_item", "feedback_item.id", "you_said_we_did.feedback_item_id")
+    .select([
+      "you_said_we_did.id",
+      "you_said_we_did.year",
+      "you_said_we_did.theme",
+      "you_said_we_did.you_said",
+      "you_said_we_did.we_did",
+      "you_said_we_did.action",
+      "you_said_we_did.published_at",
+      "you_said_we_did.feedback_item_id",
+      "you_said_we_did.updated_at",
+      "feedback_item.reference as feedback_reference",
+    ])
+    .where("you_said_we_did.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** A page feedback item that an entry is being written from (the officer sees it; it is never copied). */
+async function existingFeedbackItem(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await db.selectFrom("feedback_item").select("id").where("id", "=", id).where("source", "in", [...pageSources]).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+function auditDetails(entry: { year: number; theme: YouSaidTheme }) {
+  // Field names and the year only: a draft's words may still identify someone.
+  return { year: entry.year, theme: entry.theme };
+}
+
+export async function createEntry(
+  db: Db,
+  { entry, publish, by, now }: { entry: YouSaidWeDidInput; publish: boolean; by: ChangedBy; now: Date },
+): Promise<{ id: string }> {
+  return inTransaction(db, async (trx) => {
+    const feedbackItemId = await existingFeedbackItem(trx, entry.feedbackItemId);
+    const { id } = await trx
+      .insertInto("you_said_we_did")
+      .values({
+        year: entry.year,
+        theme: entry.theme,
+        you_said: entry.youSaid,
+        we_did: entry.weDid,
+        action: entry.action,
+        feedback_item_id: feedbackItemId,
+        published_at: publish ? now : null,
+        created_by: by.userId,
+        created_at: now,
+        updated_at: timestamp(now),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      userId: by.userId,
+      action: publish ? "you-said-we-did.published" : "you-said-we-did.created",
+      subjectType: "you_said_we_did",
+      subjectId: id,
+      details: { ...auditDetails(entry), feedbackItemId },
+      requestId: by.requestId,
+    });
+    return { id };
+  });
+}
+
+export type EntryWriteResult = { ok: true; changed: boolean; published: boolean } | { ok: false; reason: "not-found" };
+
+/**
+ * Saves an entry's words; `publish` true publishes it too (a published entry stays
+ * published), false leaves its state as it was. Audited with the names of the fields that changed.
+ */
+export async function updateEntry(
+  db: Db,
+  { id, entry, publish, by, now }: { id: string; entry: YouSaidWeDidInput; publish: boolean; by: ChangedBy; now: Date },
+): Promise<EntryWriteResult> {
+  if (!isUuid(id)) return { ok: false, reason: "not-found" };
+  return inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("you_said_we_did").select([...entryColumns]).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return { ok: false, reason: "not-found" } as const;
+    const changes = changesBetween(
+      { year: before.year, theme: before.theme, youSaid: before.you_said, weDid: before.we_did, action: before.action },
+      { year: entry.year, theme: entry.theme, youSaid: entry.youSaid, weDid: entry.weDid, action: entry.action },
+    );
+    const publishing = publish && before.published_at === null;
+    if (Object.keys(changes).length === 0 && !publishing) return { ok: true, changed: false, published: before.published_at !== null } as const;
+    await trx
+      .updateTable("you_said_we_did")
+      .set({
+        year: entry.year,
+        theme: entry.theme,
+        you_said: entry.youSaid,
+        we_did: entry.weDid,
+        action: entry.action,
+        ...(publishing ? { published_at: now } : {}),
+        updated_at: timestamp(now),
+      })
+      .where("id", "=", id)
+      .execute();
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(trx, {
+        userId: by.userId,
+        action: "you-said-we-did.updated",
+        subjectType: "you_said_we_did",
+        subjectId: id,
+        details: { ...auditDetails(entry), fields: Object.keys(changes) },
+        requestId: by.requestId,
+      });
+    }
+    if (publishing) {
+      await recordAudit(trx, {
+        userId: by.userId,
+        action: "you-said-we-did.published",
+        subjectType: "you_said_we_did",
+        subjectId: id,
+        details: auditDetails(entry),
+        requestId: by.requestId,
+      });
+    }
+    return { ok: true, changed: true, published: before.published_at !== null || publishing } as const;
+  });
+}
+
+/** Takes an entry off the public pages (it becomes a draft again), with an audit entry. */
+export async function unpublishEntry(
+  db: Db,
+  { id, by, now }: { id: string; by: ChangedBy; now: Date },
+): Promise<{ ok: true; changed: boolean } | { ok: false; reason: "not-found" }> {
+  if (!isUuid(id)) return { ok: false, reason: "not-found" };
+  return inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("you_said_we_did").select(["year", "theme", "published_at"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return { ok: false, reason: "not-found" } as const;
+    if (before.published_at === null) return { ok: true, changed: false } as const;
+    await trx.updateTable("you_said_we_did").set({ published_at: null, updated_at: timestamp(now) }).where("id", "=", id).execute();
+    await recordAudit(trx, {
+      userId: by.userId,
+      action: "you-said-we-did.unpublished",
+      subjectType: "you_said_we_did",
+      subjectId: id,
+      details: auditDetails(before),
+      requestId: by.requestId,
+    });
+    return { ok: true, changed: true } as const;
+  });
+}

@@ -1,0 +1,25 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { readFlash, setFlash } from "../auth/flash.server";
+import { ukYear } from "./you-said-we-did";
+
+/** The officers' "You said, we did" pages: after a save, back to the list with a one-time message. */
+export const YSWD_ADMIN = "/admin/you-said-we-did";
+
+export const doneMessages = ["created", "published", "updated", "unpublished", "unchanged"] as const;
+export type DoneMessage = (typeof doneMessages)[number];
+
+export async function redirectWithDone(context: AppLoadContext, done: DoneMessage, to = YSWD_ADMIN) {
+  return redirect(to, { headers: { "Set-Cookie": await setFlash(context, { yswdDone: done }) } });
+}
+
+export async function readDone(request: Request, context: AppLoadContext): Promise<{ done: DoneMessage | null; headers: Record<string, string> }> {
+  const flash = await readFlash(request, context);
+  const value = flash.value?.yswdDone;
+  if (!value || !(doneMessages as readonly string[]).includes(value)) return { done: null, headers: {} };
+  return { done: value as DoneMessage, headers: { "Set-Cookie": flash.clear } };
+}
+
+/** Entries can be about any year from 2014 to next year (a response written in late December). */
+export function latestYear(context: AppLoadContext): number {
+  return ukYear(context.now()) + 1;
+}
