@@ -15,6 +15,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     bailout?: number;
+    /** Request templates; setupRequest may change each request (here: its path). */
+    requests?: Array<{ method?: string; path?: string; setupRequest?: (request: { path?: string }) => { path?: string } }>;
   }
 
   /** hdr-histogram-percentiles-obj: p2_5, p50, p75, p90, p97_5, p99, p99_9… — there is no p95. */

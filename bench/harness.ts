@@ -476,9 +476,15 @@ function runAutocannon(
   connections: number,
   durationSeconds: number,
   onLatency?: (ms: number) => void,
+  paths?: string[],
 ): Promise<AutocannonResult> {
+  // With several paths, every request takes the next one in turn (shared by all connections).
+  let next = 0;
+  const requests = paths?.length
+    ? [{ method: "GET" as const, setupRequest: (request: { path?: string }) => ({ ...request, path: paths[next++ % paths.length] }) }]
+    : undefined;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationSeconds, timeout: 10 }, (error, result) =>
+    const instance = autocannon({ url, connections, duration: durationSeconds, timeout: 10, requests }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     if (onLatency) instance.on("response", (_client, _status, _bytes, responseTime) => onLatency(responseTime));
@@ -486,12 +492,12 @@ function runAutocannon(
 }
 
 /** Nearest-rank percentile of an ascending array (the definition HDR histograms use). */
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * Load-tests `url` with autocannon: a warm-up run whose numbers are thrown
@@ -504,16 +510,17 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
  * The sample set is the same one autocannon's histogram records (all
  * responses), and its whole-millisecond figures are logged for comparison.
  */
-export async function measure(url: string, options: MeasureOptions): Promise<Measurement> {
+export async function measure(url: string, options: MeasureOptions & { paths?: string[] }): Promise<Measurement> {
   assertLoopback(url);
-  const { connections, durationSeconds, warmupSeconds } = options;
+  const { connections, durationSeconds, warmupSeconds, paths } = options;
+  const what = paths?.length ? `${url} (${paths.length} paths in turn)` : url;
   if (warmupSeconds > 0) {
-    log(`  warm-up: ${warmupSeconds} s, ${connections} connections → ${url}`);
-    await runAutocannon(url, connections, warmupSeconds);
+    log(`  warm-up: ${warmupSeconds} s, ${connections} connections → ${what}`);
+    await runAutocannon(url, connections, warmupSeconds, undefined, paths);
   }
-  log(`  measuring: ${durationSeconds} s, ${connections} connections → ${url}`);
+  log(`  measuring: ${durationSeconds} s, ${connections} connections → ${what}`);
   const latencies: number[] = [];
-  const result = await runAutocannon(url, connections, durationSeconds, (ms) => latencies.push(ms));
+  const result = await runAutocannon(url, connections, durationSeconds, (ms) => latencies.push(ms), paths);
 
   if (latencies.length === 0) {
     throw new Error(`no responses from ${url} in ${durationSeconds} s (${result.errors} errors, ${result.timeouts} timeouts)`);

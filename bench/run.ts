@@ -4,13 +4,17 @@
 // the named ones. Add a benchmark by appending to the list.
 import { log } from "./harness";
 import { runHome } from "./home";
+import { runLocalOffer } from "./local-offer";
 
 export interface Benchmark {
   name: string;
   run: () => Promise<{ benchmark: string }>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: "home-page", run: () => runHome() }];
+export const benchmarks: Benchmark[] = [
+  { name: "home-page", run: () => runHome() },
+  { name: "local-offer-search", run: () => runLocalOffer() },
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
