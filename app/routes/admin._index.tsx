@@ -10,6 +10,8 @@ export const handle = { i18n: ["common", "admin"] };
 const sections: { key: string; to: string; permission: Permission }[] = [
   { key: "users", to: "/admin/users", permission: "users.manage" },
   { key: "area", to: "/admin/area", permission: "area.edit" },
+  // Every staff role has something there (providers their entries, groups the insights); the hub filters its links.
+  { key: "localOffer", to: "/admin/local-offer", permission: "staff.home" },
   { key: "bankHolidays", to: "/admin/bank-holidays", permission: "bank-holidays.import" },
   { key: "audit", to: "/admin/audit", permission: "audit.read" },
   { key: "designSystem", to: "/admin/design-system", permission: "design-system.view" },
