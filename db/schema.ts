@@ -281,6 +281,8 @@ export interface ServiceContactTable {
   title: Generated<string>;
   email: Generated<string>;
   phone: Generated<string>;
+  /** The order the editor gave. */
+  position: Generated<number>;
 }
 
 export interface ServiceScheduleTable {
@@ -291,6 +293,7 @@ export interface ServiceScheduleTable {
   opens_at: Generated<string>;
   closes_at: Generated<string>;
   description: Generated<string>;
+  position: Generated<number>;
 }
 
 export interface ServiceVersionTable {

@@ -155,6 +155,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("email", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("phone", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
 
   // ORUK schedule: weekly opening (byday MO..SU) or words only.
@@ -166,6 +167,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("opens_at", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("closes_at", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
 
   // Version history: a snapshot of the editable content each time a version is published.

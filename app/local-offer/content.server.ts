@@ -10,6 +10,15 @@ import type { ServiceContent } from "./model";
 
 type Db = Kysely<Database>;
 
+let generation = 0;
+/** Bumped whenever this process changes what search can find; caches compare it. */
+export function contentGeneration(): number {
+  return generation;
+}
+export function contentChanged(): void {
+  generation++;
+}
+
 /** Unknown need, category or district slugs in content: the caller must fix them first. */
 export class UnknownReferenceError extends Error {
   constructor(public readonly kind: "need" | "category" | "district", public readonly slugs: string[]) {
@@ -86,6 +95,7 @@ export async function writeServiceContent(
   content: ServiceContent,
   references?: References,
 ): Promise<void> {
+  contentChanged();
   const refs = references ?? (await loadReferences(db));
   const needIds = await idsFor(refs.needs, content.needs, "need");
   const categoryIds = await idsFor(refs.categories, content.categories, "category");
@@ -139,15 +149,16 @@ export async function writeServiceContent(
   if (content.contacts.length) {
     await db
       .insertInto("service_contact")
-      .values(content.contacts.map((c) => ({ service_id: serviceId, name: c.name, title: c.title, email: c.email, phone: c.phone })))
+      .values(content.contacts.map((c, position) => ({ service_id: serviceId, name: c.name, title: c.title, email: c.email, phone: c.phone, position })))
       .execute();
   }
   if (content.schedules.length) {
     await db
       .insertInto("service_schedule")
       .values(
-        content.schedules.map((s) => ({
+        content.schedules.map((s, position) => ({
           service_id: serviceId,
+          position,
           byday: s.byday,
           opens_at: s.opensAt,
           closes_at: s.closesAt,
@@ -221,12 +232,12 @@ export async function readServiceContent(db: Db, serviceId: string): Promise<Ser
       .where("service_at_location.service_id", "=", serviceId)
       .orderBy("location.name")
       .execute(),
-    db.selectFrom("service_contact").select(["name", "title", "email", "phone"]).where("service_id", "=", serviceId).orderBy("id").execute(),
+    db.selectFrom("service_contact").select(["name", "title", "email", "phone"]).where("service_id", "=", serviceId).orderBy("position").execute(),
     db
       .selectFrom("service_schedule")
       .select(["byday", "opens_at", "closes_at", "description"])
       .where("service_id", "=", serviceId)
-      .orderBy("id")
+      .orderBy("position")
       .execute(),
   ]);
   return {

@@ -21,6 +21,7 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { BroadArea, Cost, Database, Delivery } from "../../db/schema";
 import { timestamp } from "../area/changes.server";
+import { contentGeneration } from "./content.server";
 import { PUBLIC_STATUS, costs as COSTS, deliveries as DELIVERIES } from "./model";
 import { defaultSort, hasCriteria, type SearchQuery } from "./search-query";
 import { expandQuery, tokenize, type ExpandedTerm, type QueryPart, type SynonymGroup } from "./synonyms";
@@ -175,14 +176,16 @@ function baseConditions(plan: Plan): RawBuilder<boolean> {
 function facetConditions(query: SearchQuery): Record<FacetName, RawBuilder<boolean>> {
   const list = (values: string[]) => sql`${sql.val(values)}::text[]`;
   return {
+    // "in (uncorrelated subquery)" rather than a correlated "exists": PostgreSQL
+    // hashes the subquery once instead of probing it once per service.
     need: query.needs.length
-      ? sql<boolean>`exists (select 1 from service_need sn join need n on n.id = sn.need_id where sn.service_id = s.id and n.slug = any(${list(query.needs)}))`
+      ? sql<boolean>`s.id in (select sn.service_id from service_need sn join need n on n.id = sn.need_id where n.slug = any(${list(query.needs)}))`
       : TRUE,
     district: query.districts.length
-      ? sql<boolean>`(s.whole_area or exists (select 1 from service_district sd join district d on d.id = sd.district_id where sd.service_id = s.id and d.slug = any(${list(query.districts)})))`
+      ? sql<boolean>`(s.whole_area or s.id in (select sd.service_id from service_district sd join district d on d.id = sd.district_id where d.slug = any(${list(query.districts)})))`
       : TRUE,
     category: query.categories.length
-      ? sql<boolean>`exists (select 1 from service_category sc join category c on c.id = sc.category_id where sc.service_id = s.id and c.slug = any(${list(query.categories)}))`
+      ? sql<boolean>`s.id in (select sc.service_id from service_category sc join category c on c.id = sc.category_id where c.slug = any(${list(query.categories)}))`
       : TRUE,
     cost: query.costs.length ? sql<boolean>`s.cost = any(${list(query.costs)})` : TRUE,
     delivery: query.deliveries.length ? sql<boolean>`s.delivery && ${list(query.deliveries)}` : TRUE,
@@ -207,7 +210,7 @@ function othersOk(except?: FacetName): RawBuilder<boolean> {
  */
 async function countFacets(db: Db, plan: Plan): Promise<{ total: number; counts: Record<FacetName, Map<string, number>> }> {
   const conditions = facetConditions(plan.query);
-  const { rows } = await sql<{ facet: FacetName | "total"; value: string; count: number | string }>`
+  const { rows } = await sql<{ facet: FacetName | "total" | "whole_area"; value: string; count: number | string }>`
     with b as materialized (
       select s.id, s.cost, s.delivery, s.whole_area,
         ${conditions.need} as need_ok, ${conditions.district} as district_ok, ${conditions.category} as category_ok,
@@ -220,9 +223,10 @@ async function countFacets(db: Db, plan: Plan): Promise<{ total: number; counts:
     select 'need', n.slug, count(*) from b join service_need sn on sn.service_id = b.id join need n on n.id = sn.need_id
       where ${othersOk("need")} group by n.slug
     union all
-    select 'district', d.slug, count(*) from b join district d
-      on b.whole_area or exists (select 1 from service_district sd where sd.service_id = b.id and sd.district_id = d.id)
-      where ${othersOk("district")} group by d.slug
+    select 'district', d.slug, count(*) from b join service_district sd on sd.service_id = b.id join district d on d.id = sd.district_id
+      where not b.whole_area and ${othersOk("district")} group by d.slug
+    union all
+    select 'whole_area', '', count(*) from b where b.whole_area and ${othersOk("district")}
     union all
     select 'category', c.slug, count(*) from b join service_category sc on sc.service_id = b.id join category c on c.id = sc.category_id
       where ${othersOk("category")} group by c.slug
@@ -233,9 +237,16 @@ async function countFacets(db: Db, plan: Plan): Promise<{ total: number; counts:
       where ${othersOk("delivery")} group by x.value`.execute(db);
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
   let total = 0;
+  let wholeArea = 0;
   for (const row of rows) {
     if (row.facet === "total") total = Number(row.count);
+    else if (row.facet === "whole_area") wholeArea = Number(row.count);
     else counts[row.facet].set(row.value, Number(row.count));
+  }
+  // A whole-area service serves every district, so it counts in each district's option.
+  if (wholeArea > 0) {
+    const districts = await db.selectFrom("district").select("slug").execute();
+    for (const { slug } of districts) counts.district.set(slug, (counts.district.get(slug) ?? 0) + wholeArea);
   }
   return { total, counts };
 }
@@ -322,6 +333,36 @@ function allowedEdits(word: string): number {
   return word.length <= 5 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
+/** How long a process keeps the spelling lexicon before building it again (another instance may have changed services). */
+const LEXICON_TTL_MS = 60_000;
+const lexicons = new WeakMap<Db, { generation: number; loadedAt: number; words: Promise<string[]> }>();
+
+/**
+ * The words services use (names, summaries, need and category names, synonym terms),
+ * built once and kept for a minute, or until this process writes service content:
+ * building it reads every published service, far too slow to do for each misspelt search.
+ * A stale lexicon is harmless: a correction is only offered when it finds results.
+ */
+function lexiconOf(db: Db): Promise<string[]> {
+  const cached = lexicons.get(db);
+  const now = Date.now();
+  if (cached && cached.generation === contentGeneration() && now - cached.loadedAt < LEXICON_TTL_MS) return cached.words;
+  const words = sql<{ word: string }>`
+    select distinct w as word from (
+      select regexp_split_to_table(lower(s.name || ' ' || s.search_terms || ' ' || s.summary), '[^[:alnum:]]+') as w
+        from service s where s.status = ${PUBLIC_STATUS} and s.hidden_at is null
+      union all select regexp_split_to_table(lower(name), '[^[:alnum:]]+') from need
+      union all select regexp_split_to_table(lower(name), '[^[:alnum:]]+') from category
+      union all select regexp_split_to_table(lower(array_to_string(terms, ' ')), '[^[:alnum:]]+') from search_synonym
+    ) as words
+    where length(w) >= 3`
+    .execute(db)
+    .then((result) => result.rows.map((r) => r.word));
+  lexicons.set(db, { generation: contentGeneration(), loadedAt: now, words });
+  words.catch(() => lexicons.delete(db));
+  return words;
+}
+
 /**
  * The visitor's words with each unknown one replaced by the nearest word services
  * use, or undefined when there is nothing to correct. A word is unknown when no
@@ -346,21 +387,12 @@ async function correctedText(db: Db, text: string, parts: QueryPart[]): Promise<
   const unknown = unknownRows.map((r) => r.word);
   if (!unknown.length) return undefined;
 
+  const lexicon = await lexiconOf(db);
   const { rows: candidates } = await sql<{ word: string; candidate: string; similarity: number }>`
-    with lexicon as materialized (
-      select distinct w as word from (
-        select regexp_split_to_table(lower(s.name || ' ' || s.search_terms || ' ' || s.summary), '[^[:alnum:]]+') as w
-          from service s where s.status = ${PUBLIC_STATUS} and s.hidden_at is null
-        union all select regexp_split_to_table(lower(name), '[^[:alnum:]]+') from need
-        union all select regexp_split_to_table(lower(name), '[^[:alnum:]]+') from category
-        union all select regexp_split_to_table(lower(array_to_string(terms, ' ')), '[^[:alnum:]]+') from search_synonym
-      ) as words
-      where length(w) >= 3
-    )
     select u.word, c.word as candidate, c.similarity
     from unnest(${sql.val(unknown)}::text[]) as u(word)
     cross join lateral (
-      select l.word, similarity(l.word, u.word) as similarity from lexicon l
+      select l.word, similarity(l.word, u.word) as similarity from unnest(${sql.val(lexicon)}::text[]) as l(word)
       where similarity(l.word, u.word) > 0.15
       order by similarity desc, l.word
       limit 25

@@ -122,13 +122,14 @@ export async function getPublicService(db: Kysely<Database>, { slug }: { slug: s
       .selectFrom("service_contact")
       .select(["name", "title", "email", "phone"])
       .where("service_id", "=", id)
-      .orderBy("name")
+      .orderBy("position")
       .orderBy("id")
       .execute(),
     db
       .selectFrom("service_schedule")
       .select(["byday", "opens_at", "closes_at", "description"])
       .where("service_id", "=", id)
+      .orderBy("position")
       .orderBy("id")
       .execute(),
   ]);

@@ -143,7 +143,7 @@ export async function listShortlistedServices(db: Kysely<Database>, { slugs }: {
       .selectFrom("service_contact")
       .select(["service_id", "name", "title", "email", "phone"])
       .where("service_id", "in", ids)
-      .orderBy("name")
+      .orderBy("position")
       .orderBy("id")
       .execute(),
     db

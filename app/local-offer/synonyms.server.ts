@@ -9,6 +9,7 @@ import { recordAudit } from "../auth/audit.server";
 import { inTransaction, parseId, timestamp, type ChangedBy } from "../area/changes.server";
 import type { FieldErrors } from "../utils/form-data";
 import { duplicateTerms, type SynonymGroup, type SynonymGroupInput } from "./synonyms";
+import { contentChanged } from "./content.server";
 
 type Db = Kysely<Database>;
 
@@ -56,6 +57,7 @@ export async function createSynonymGroup(
 ): Promise<SynonymWriteResult<{ id: number }>> {
   return inTransaction(db, async (trx) => {
     await lockSynonyms(trx);
+    contentChanged();
     const refused = await checkDuplicates(trx, group.terms);
     if (refused) return refused;
     const { id } = await trx
@@ -81,6 +83,7 @@ export async function updateSynonymGroup(
 ): Promise<SynonymWriteResult<{ changed: boolean }>> {
   return inTransaction(db, async (trx) => {
     await lockSynonyms(trx);
+    contentChanged();
     const before = await trx.selectFrom("search_synonym").select(["terms", "explanation"]).where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) return { ok: false, reason: "not-found" } as const;
     const refused = await checkDuplicates(trx, group.terms, id);
@@ -108,6 +111,7 @@ export async function updateSynonymGroup(
 
 export async function deleteSynonymGroup(db: Db, { id, by }: { id: number; by: ChangedBy }): Promise<SynonymWriteResult<{ terms: string[] }>> {
   return inTransaction(db, async (trx) => {
+    contentChanged();
     const row = await trx.deleteFrom("search_synonym").where("id", "=", id).returning(["terms", "explanation"]).executeTakeFirst();
     if (!row) return { ok: false, reason: "not-found" } as const;
     await recordAudit(trx, {

@@ -241,12 +241,14 @@ export async function loadServiceBundles(db: Db, ids: string[]): Promise<Service
       .selectFrom("service_contact")
       .select(["service_id", "id", "name", "title", "email", "phone"])
       .where("service_id", "in", serviceIds)
+      .orderBy("position")
       .orderBy("id")
       .execute(),
     db
       .selectFrom("service_schedule")
       .select(["service_id", "id", "byday", "opens_at", "closes_at", "description"])
       .where("service_id", "in", serviceIds)
+      .orderBy("position")
       .orderBy("id")
       .execute(),
   ]);
