@@ -16,6 +16,9 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
  */
 export async function expectAccessible(page: Page) {
   if (test.info().project.use.javaScriptEnabled === false) {
+    // A page that is still streaming in would be copied half-parsed (a label missing
+    // for the last input read): wait until the whole document has arrived.
+    await page.waitForLoadState("load");
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
     const url = page.url();
     const browser = page.context().browser()!;
