@@ -4,9 +4,9 @@
  * proposals, the ORUK import, the demo seed) goes through writeServiceContent,
  * so search_terms and the related rows never drift from the content.
  */
-import { sql, type Kysely } from "kysely";
-import type { Database, ServiceStatus } from "../../db/schema";
-import type { ServiceContent } from "./model";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { BroadArea, Database, ServiceStatus } from "../../db/schema";
+import type { ContactContent, LocationContent, ScheduleContent, ServiceContent } from "./model";
 
 type Db = Kysely<Database>;
 
@@ -81,6 +81,26 @@ export function serviceColumns(content: ServiceContent, references: References) 
     send_information: JSON.stringify(content.sendInformation),
     search_terms: [...needNames, ...categoryNames].join(" "),
   };
+}
+
+/**
+ * Recomputes search_terms (need names then category names, each in list order)
+ * for the given services, exactly as serviceColumns builds it: for when a need's
+ * or category's name changes under services that keep their content.
+ */
+export async function refreshSearchTerms(db: Db, serviceIds: string[]): Promise<void> {
+  contentChanged();
+  if (!serviceIds.length) return;
+  await sql`
+    update service s
+       set search_terms = concat_ws(' ',
+             (select string_agg(n.name, ' ' order by n.sort_order, n.id)
+                from service_need sn join need n on n.id = sn.need_id
+               where sn.service_id = s.id),
+             (select string_agg(c.name, ' ' order by c.sort_order, c.id)
+                from service_category sc join category c on c.id = sc.category_id
+               where sc.service_id = s.id))
+     where s.id in (${sql.join(serviceIds.map((id) => sql`${id}::uuid`))})`.execute(db);
 }
 
 /**
@@ -188,31 +208,45 @@ export async function writeServiceContent(
   }
 }
 
-/** A service's current editable content, or undefined when there is no such service. */
-export async function readServiceContent(db: Db, serviceId: string): Promise<ServiceContent | undefined> {
-  const service = await db.selectFrom("service").selectAll().where("id", "=", serviceId).executeTakeFirst();
-  if (!service) return undefined;
+type ServiceRow = Selectable<Database["service"]>;
+
+/** The parts of a service kept in other tables, with names as well as slugs (pages show names). */
+export interface ServiceParts {
+  needs: { slug: string; name: string; broadArea: BroadArea }[];
+  categories: { slug: string; name: string }[];
+  districts: { slug: string; name: string }[];
+  /** Each location's `district` is its slug; `districtName` its name. */
+  locations: (LocationContent & { latitude: number | null; longitude: number | null; districtName: string | null })[];
+  contacts: ContactContent[];
+  schedules: ScheduleContent[];
+}
+
+/** Needs, categories, districts, locations, contacts and opening times of one service, in the order editors gave. */
+export async function readServiceParts(db: Db, serviceId: string): Promise<ServiceParts> {
   const [needs, categories, districts, locations, contacts, schedules] = await Promise.all([
     db
       .selectFrom("service_need")
       .innerJoin("need", "need.id", "service_need.need_id")
-      .select("need.slug")
-      .where("service_id", "=", serviceId)
+      .select(["need.slug", "need.name", "need.broad_area"])
+      .where("service_need.service_id", "=", serviceId)
       .orderBy("need.sort_order")
+      .orderBy("need.name")
       .execute(),
     db
       .selectFrom("service_category")
       .innerJoin("category", "category.id", "service_category.category_id")
-      .select("category.slug")
-      .where("service_id", "=", serviceId)
+      .select(["category.slug", "category.name"])
+      .where("service_category.service_id", "=", serviceId)
       .orderBy("category.sort_order")
+      .orderBy("category.name")
       .execute(),
     db
       .selectFrom("service_district")
       .innerJoin("district", "district.id", "service_district.district_id")
-      .select("district.slug")
-      .where("service_id", "=", serviceId)
+      .select(["district.slug", "district.name"])
+      .where("service_district.service_id", "=", serviceId)
       .orderBy("district.sort_order")
+      .orderBy("district.name")
       .execute(),
     db
       .selectFrom("service_at_location")
@@ -224,6 +258,7 @@ export async function readServiceContent(db: Db, serviceId: string): Promise<Ser
         "location.city",
         "location.postcode",
         "district.slug as district",
+        "district.name as district_name",
         "location.accessibility",
         "location.accessibility_description",
         "location.latitude",
@@ -232,14 +267,46 @@ export async function readServiceContent(db: Db, serviceId: string): Promise<Ser
       .where("service_at_location.service_id", "=", serviceId)
       .orderBy("location.name")
       .execute(),
-    db.selectFrom("service_contact").select(["name", "title", "email", "phone"]).where("service_id", "=", serviceId).orderBy("position").execute(),
+    db
+      .selectFrom("service_contact")
+      .select(["name", "title", "email", "phone"])
+      .where("service_id", "=", serviceId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
     db
       .selectFrom("service_schedule")
       .select(["byday", "opens_at", "closes_at", "description"])
       .where("service_id", "=", serviceId)
       .orderBy("position")
+      .orderBy("id")
       .execute(),
   ]);
+  return {
+    needs: needs.map((n) => ({ slug: n.slug, name: n.name, broadArea: n.broad_area })),
+    categories,
+    districts,
+    locations: locations.map((l) => ({
+      name: l.name,
+      address1: l.address_1,
+      city: l.city,
+      postcode: l.postcode,
+      district: l.district,
+      districtName: l.district_name,
+      accessibility: l.accessibility,
+      accessibilityDescription: l.accessibility_description,
+      latitude: l.latitude,
+      longitude: l.longitude,
+    })),
+    contacts,
+    schedules: schedules.map((s) => ({ byday: s.byday, opensAt: s.opens_at, closesAt: s.closes_at, description: s.description })),
+  };
+}
+
+/** The content that lives on the service row itself. */
+export type ServiceFields = Omit<ServiceContent, "districts" | "needs" | "categories" | "locations" | "contacts" | "schedules">;
+
+export function serviceFields(service: ServiceRow): ServiceFields {
   return {
     name: service.name,
     summary: service.summary,
@@ -256,28 +323,28 @@ export async function readServiceContent(db: Db, serviceId: string): Promise<Ser
     cost: service.cost,
     costDetail: service.cost_detail,
     wholeArea: service.whole_area,
-    districts: districts.map((d) => d.slug),
-    needs: needs.map((n) => n.slug),
-    categories: categories.map((c) => c.slug),
     languages: service.languages,
     email: service.email,
     phone: service.phone,
     website: service.website,
     isSetting: service.is_setting,
-    sendInformation: service.send_information,
-    locations: locations.map((l) => ({
-      name: l.name,
-      address1: l.address_1,
-      city: l.city,
-      postcode: l.postcode,
-      district: l.district,
-      accessibility: l.accessibility,
-      accessibilityDescription: l.accessibility_description,
-      latitude: l.latitude,
-      longitude: l.longitude,
-    })),
-    contacts,
-    schedules: schedules.map((s) => ({ byday: s.byday, opensAt: s.opens_at, closesAt: s.closes_at, description: s.description })),
+    sendInformation: service.send_information ?? {},
+  };
+}
+
+/** A service's current editable content, or undefined when there is no such service. */
+export async function readServiceContent(db: Db, serviceId: string): Promise<ServiceContent | undefined> {
+  const service = await db.selectFrom("service").selectAll().where("id", "=", serviceId).executeTakeFirst();
+  if (!service) return undefined;
+  const parts = await readServiceParts(db, serviceId);
+  return {
+    ...serviceFields(service),
+    districts: parts.districts.map((d) => d.slug),
+    needs: parts.needs.map((n) => n.slug),
+    categories: parts.categories.map((c) => c.slug),
+    locations: parts.locations.map(({ districtName: _, ...location }) => location),
+    contacts: parts.contacts,
+    schedules: parts.schedules,
   };
 }
 

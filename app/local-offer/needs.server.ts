@@ -12,6 +12,7 @@ import { sql, type Kysely } from "kysely";
 import type { BroadArea, Database } from "../../db/schema";
 import { recordAudit } from "../auth/audit.server";
 import { changesBetween, inTransaction, parseId, uniqueViolation, type ChangedBy, type Changes, type WriteResult } from "../area/changes.server";
+import { refreshSearchTerms } from "./content.server";
 import { broadAreas } from "./model";
 import type { NeedInput } from "./needs";
 
@@ -74,24 +75,6 @@ async function openProposalsUsing(db: Db, slug: string): Promise<number> {
     .where(sql<boolean>`(content -> 'needs') @> jsonb_build_array(${slug}::text)`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/**
- * Recomputes search_terms (need names then category names, each in list order)
- * for the given services, exactly as serviceColumns builds it.
- */
-async function refreshSearchTerms(db: Db, serviceIds: string[]): Promise<void> {
-  if (!serviceIds.length) return;
-  await sql`
-    update service s
-       set search_terms = concat_ws(' ',
-             (select string_agg(n.name, ' ' order by n.sort_order, n.id)
-                from service_need sn join need n on n.id = sn.need_id
-               where sn.service_id = s.id),
-             (select string_agg(c.name, ' ' order by c.sort_order, c.id)
-                from service_category sc join category c on c.id = sc.category_id
-               where sc.service_id = s.id))
-     where s.id in (${sql.join(serviceIds.map((id) => sql`${id}::uuid`))})`.execute(db);
 }
 
 async function servicesUsing(db: Db, needId: number): Promise<string[]> {
