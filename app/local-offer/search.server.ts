@@ -208,7 +208,7 @@ function othersOk(except?: FacetName): RawBuilder<boolean> {
  * the other facets' filters kept), in one query over the services that match the
  * words and age.
  */
-async function countFacets(db: Db, plan: Plan): Promise<{ total: number; counts: Record<FacetName, Map<string, number>> }> {
+async function countFacets(db: Db, plan: Plan, districtSlugs: string[]): Promise<{ total: number; counts: Record<FacetName, Map<string, number>> }> {
   const conditions = facetConditions(plan.query);
   const { rows } = await sql<{ facet: FacetName | "total" | "whole_area"; value: string; count: number | string }>`
     with b as materialized (
@@ -244,10 +244,7 @@ async function countFacets(db: Db, plan: Plan): Promise<{ total: number; counts:
     else counts[row.facet].set(row.value, Number(row.count));
   }
   // A whole-area service serves every district, so it counts in each district's option.
-  if (wholeArea > 0) {
-    const districts = await db.selectFrom("district").select("slug").execute();
-    for (const { slug } of districts) counts.district.set(slug, (counts.district.get(slug) ?? 0) + wholeArea);
-  }
+  for (const slug of districtSlugs) counts.district.set(slug, (counts.district.get(slug) ?? 0) + wholeArea);
   return { total, counts };
 }
 
@@ -431,7 +428,8 @@ export async function searchServices(db: Db, query: SearchQuery, options: Search
   const vocabulary = options.vocabulary ?? (await loadSearchVocabulary(db));
 
   let { plan, expansion } = await planFor(db, query, query.q, vocabulary.synonyms);
-  let { total, counts } = await countFacets(db, plan);
+  const districtSlugs = vocabulary.districts.map((d) => d.slug);
+  let { total, counts } = await countFacets(db, plan, districtSlugs);
   let correctedQuery: string | undefined;
 
   // Only when nothing was found: if anything matched, every word matched something,
@@ -440,7 +438,7 @@ export async function searchServices(db: Db, query: SearchQuery, options: Search
     const corrected = await correctedText(db, query.q, expansion.parts);
     if (corrected && corrected !== query.q.toLowerCase()) {
       const attempt = await planFor(db, query, corrected, vocabulary.synonyms);
-      const facets = await countFacets(db, attempt.plan);
+      const facets = await countFacets(db, attempt.plan, districtSlugs);
       if (facets.total > 0) {
         ({ plan, expansion } = attempt);
         ({ total, counts } = facets);
