@@ -134,3 +134,31 @@ test("Is this page useful? No, with a comment, on the local offer search", async
   await expect(page.getByRole("table", { name: /Answers per page in the last 90 days/ }).getByRole("row").filter({ hasText: "/local-offer" }).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("someone tells us what's missing from the coverage page, and an officer sees it", async ({ page }) => {
+  const missing = unique("A signing club for deaf teenagers in Ribble Valley");
+  await page.goto("/local-offer/coverage");
+  await page.getByText("Tell us what’s missing", { exact: true }).click();
+  const send = page.getByRole("button", { name: "Send", exact: true }).last();
+
+  // Sent empty, it asks for the words and comes back with the form on its own page.
+  await send.click();
+  await expect(page).toHaveURL(/\/local-offer\/feedback\?form=missing/);
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole("alert")).toContainText("There is a problem");
+  await expect(page.getByRole("link", { name: "Back to the page" })).toHaveAttribute("href", "/local-offer/coverage");
+  await expectAccessible(page);
+
+  await page.getByRole("textbox", { name: "What service or information were you looking for?" }).fill(missing);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you for your feedback" })).toBeVisible();
+  const reference = await referenceOnPage(page);
+  await expectAccessible(page);
+
+  await signIn(page, "officer@demo.local");
+  await page.goto("/admin/local-offer/feedback");
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Something missing" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const row = page.getByRole("row").filter({ hasText: reference });
+  await expect(row).toContainText(missing);
+});
