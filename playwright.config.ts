@@ -41,6 +41,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      TEST_CLOCK: "true",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { DATA_DIR: process.env.E2E_DATA_DIR ?? ".tmp/e2e-data" }),

@@ -16,6 +16,21 @@ const EnvSchema = z
     TRUST_PROXY: z.string().optional(),
     /** "true" seeds demo data even in production (npm run db:seed -- --demo does the same once). */
     SEED_DEMO: z.enum(["true", "false"]).optional(),
+    /**
+     * "true" lets a request set the server's clock with an X-Portal-Now header
+     * (ISO 8601), so end-to-end tests can stand one second after a survey
+     * closes. Refused in production.
+     */
+    TEST_CLOCK: z.enum(["true", "false"]).optional(),
+    /** How the outbox sends email (app/email): "log" only writes that a message went. */
+    EMAIL_TRANSPORT: z.enum(["log", "smtp"]).default("log"),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    EMAIL_FROM: z
+      .string()
+      .regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address, like "SEND Partnership <no-reply@example.org>"')
+      .default("SEND Partnership <no-reply@example.org>"),
+    /** How often the outbox worker looks for messages to send. */
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -28,6 +43,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   // Checked on the raw values so it is reported alongside any other problem.
   if (cleaned.NODE_ENV === "production" && !cleaned.SESSION_SECRET) {
     lines.push("  - SESSION_SECRET is required in production (a random string of 32 or more characters)");
+  }
+  if (cleaned.NODE_ENV === "production" && cleaned.TEST_CLOCK === "true") {
+    lines.push("  - TEST_CLOCK must not be set in production");
+  }
+  if (cleaned.EMAIL_TRANSPORT === "smtp" && !cleaned.SMTP_URL) {
+    lines.push("  - SMTP_URL is required when EMAIL_TRANSPORT is smtp (e.g. smtps://user:password@smtp.example.org:465)");
   }
   if (!result.success || lines.length) {
     throw new Error(`The portal cannot start: the environment is not right.\n${lines.join("\n")}\nSee README.md, "Configuration".`);

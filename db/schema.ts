@@ -4,8 +4,12 @@
  * the migrated schema on both engines, which is where a drift shows up.
  */
 import type { ColumnType, Generated } from "kysely";
+import type { AnswerValue } from "../app/surveys/answers";
+import type { Audience, SurveyDefinition } from "../app/surveys/definition";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp with a database default: optional on insert. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A calendar date as "YYYY-MM-DD": never a JS Date, so no time zone can shift it. */
 type CalendarDate = ColumnType<string, string, string>;
@@ -378,6 +382,88 @@ export interface YouSaidWeDidTable {
   updated_at: Timestamp;
 }
 
+// ---- Surveys (migrations/202611230300_create_surveys.ts) ----
+
+export type SurveyStatus = "draft" | "scheduled" | "archived";
+export type SurveyAccess = "open_link" | "invite_only";
+export type SurveyPurpose = "annual" | "revisit";
+
+export interface SurveyTable {
+  id: Generated<string>;
+  slug: string;
+  audience: Audience;
+  purpose: Generated<SurveyPurpose>;
+  access: Generated<SurveyAccess>;
+  status: Generated<SurveyStatus>;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  series: string;
+  wave: Generated<string>;
+  duplicated_from: string | null;
+  current_version_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SurveyVersionTable {
+  id: Generated<string>;
+  survey_id: string;
+  number: number;
+  definition: Json<SurveyDefinition>;
+  locked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SurveyInvitationTable {
+  id: Generated<string>;
+  survey_id: string;
+  code_hash: string;
+  label: Generated<string>;
+  created_at: CreatedAt;
+  used_at: Timestamp | null;
+}
+
+export interface SurveyResponseTable {
+  id: Generated<string>;
+  survey_id: string;
+  version_id: string;
+  status: Generated<"draft" | "submitted">;
+  reference: string | null;
+  resume_code_hash: string | null;
+  invitation_id: string | null;
+  language: Generated<string>;
+  format: Generated<"standard" | "easy_read">;
+  last_page: string | null;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  district: string | null;
+  age_band: string | null;
+  support_level: string | null;
+  completed_by: string | null;
+}
+
+export interface SurveyAnswerTable {
+  response_id: string;
+  question_key: string;
+  value: Json<AnswerValue>;
+  updated_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<"pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultedTimestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -414,4 +500,10 @@ export interface Database {
   search_log: SearchLogTable;
   feedback_item: FeedbackItemTable;
   you_said_we_did: YouSaidWeDidTable;
+  survey: SurveyTable;
+  survey_version: SurveyVersionTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_response: SurveyResponseTable;
+  survey_answer: SurveyAnswerTable;
+  outbox: OutboxTable;
 }

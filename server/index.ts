@@ -9,6 +9,8 @@ import helmet from "helmet";
 import { pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { readEnv } from "../app/env.server";
+import { senderFromEnv } from "../app/email/senders.server";
+import { startOutboxWorker } from "../app/email/worker.server";
 import type { PortalContext } from "../app/context";
 import { boot } from "./boot";
 import { demoAccounts } from "../db/seed/demo-accounts";
@@ -106,6 +108,16 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 app.use("/fonts", express.static(path.join(root, "public/fonts"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+/** The real clock; or, in tests with TEST_CLOCK=true, the instant in the X-Portal-Now header. */
+function clockFor(req: express.Request): () => Date {
+  if (env!.TEST_CLOCK === "true") {
+    const header = req.get("x-portal-now");
+    const fixed = header ? new Date(header) : undefined;
+    if (fixed && !Number.isNaN(fixed.getTime())) return () => fixed;
+  }
+  return () => new Date();
+}
+
 app.all(
   "*",
   createRequestHandler({
@@ -119,7 +131,7 @@ app.all(
       clientIp: req.ip ?? "unknown",
       logger: req.log,
       cookieSecrets: booted.cookieSecrets,
-      now: () => new Date(),
+      now: clockFor(req),
     }) satisfies PortalContext,
   }),
 );
@@ -139,9 +151,19 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(lines.join("\n"));
 });
 
+const stopOutbox = startOutboxWorker({
+  db: booted.handle.db,
+  sender: senderFromEnv(env, logger),
+  logger: logger.child({ part: "outbox" }),
+  intervalMs: env.OUTBOX_INTERVAL_MS,
+  from: env.EMAIL_FROM,
+});
+
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
+  // A send in progress finishes (and is recorded) before the database closes.
+  await stopOutbox();
   await booted.handle.close();
   process.exit(0);
 }

@@ -22,6 +22,10 @@ const permissions = {
   "local-offer.insights": ["admin", "officer", "group_member"],
   /** Write and publish "You said, we did". */
   "you-said-we-did.edit": ["admin", "officer"],
+  /** Surveys: build, translate, schedule, duplicate into a new wave, make invitation codes. */
+  "surveys.manage": ["admin", "officer"],
+  /** The email outbox: what is waiting or failed, and "Try again now". */
+  "outbox.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

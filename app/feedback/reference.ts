@@ -13,7 +13,8 @@ export const REFERENCE_PATTERN = /^FB-[2-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[2-9ABCDEFG
 // 256 is not a multiple of 30: bytes at or above 240 are thrown away so every character is equally likely.
 const LIMIT = 256 - (256 % REFERENCE_ALPHABET.length);
 
-function randomCharacters(count: number): string {
+/** `count` characters from the reference alphabet, uniformly and unguessably. */
+export function randomCharacters(count: number): string {
   let out = "";
   while (out.length < count) {
     for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(count * 2))) {
