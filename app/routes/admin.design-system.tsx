@@ -16,13 +16,16 @@ import { Select } from "~/components/forms/select";
 import { TextInput } from "~/components/forms/text-input";
 import { Textarea } from "~/components/forms/textarea";
 import { NotificationBanner } from "~/components/notification-banner";
+import { Pictogram } from "~/components/pictogram";
+import { ReadAloud } from "~/components/read-aloud";
 import { Pagination } from "~/components/pagination";
 import { SummaryList } from "~/components/summary-list";
 import { Table } from "~/components/table";
 import { RagTag, Tag, type RagStatus } from "~/components/tag";
 import i18next from "~/i18n/i18next.server";
+import { PICTOGRAMS, type PictogramName } from "~/surveys/pictograms";
 
-export const handle = { i18n: ["common", "admin"] };
+export const handle = { i18n: ["common", "admin", "easy-read"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, "design-system.view");
@@ -272,7 +275,43 @@ export default function DesignSystem() {
 
           <Button variant="secondary">{t("designSystem.exampleSubmit")}</Button>
         </Form>
+
+        <EasyReadSection />
       </div>
+    </div>
+  );
+}
+
+/** Easy read: the pictogram set (with the names officers choose from) and the read-aloud button. */
+function EasyReadSection() {
+  const { t, i18n } = useTranslation("easy-read");
+  const example = t("designSystem.readAloudExample");
+  return (
+    <div className="govuk-!-margin-bottom-9">
+      <h2 className="govuk-heading-l" id="ds-section-easyRead">
+        {t("designSystem.title")}
+      </h2>
+      <p className="govuk-body">{t("designSystem.text")}</p>
+
+      <h3 className="govuk-heading-m">{t("designSystem.pictograms")}</h3>
+      <p className="govuk-body">{t("designSystem.pictogramsText")}</p>
+      {/* The labels are the builder's English names for each pictogram. */}
+      <ul className="portal-pictogram-list" lang="en-GB">
+        {(Object.entries(PICTOGRAMS) as [PictogramName, string][]).map(([name, label]) => (
+          <li key={name} className="portal-pictogram-list__item">
+            <Pictogram name={name} size={64} />
+            <span>{label}</span>
+            <code className="portal-pictogram-list__name">{name}</code>
+          </li>
+        ))}
+      </ul>
+
+      <h3 className="govuk-heading-m">{t("designSystem.readAloud")}</h3>
+      <p className="govuk-body">{t("designSystem.readAloudText")}</p>
+      <p className="govuk-body-l" id="ds-read-aloud-text">
+        {example}
+      </p>
+      <ReadAloud text={example} lang={i18n.language} describedBy="ds-read-aloud-text" />
     </div>
   );
 }
