@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 const items = [
   { key: "shortlist", to: "/local-offer/shortlist" },
   { key: "localOffer", to: "/local-offer" },
+  { key: "surveys", to: "/surveys" },
   { key: "youSaidWeDid", to: "/you-said-we-did" },
 ] as const;
 
@@ -13,7 +14,7 @@ export function ServiceNavigation() {
   const { t } = useTranslation("common");
   const { pathname } = useLocation();
   const current = items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))?.key;
-  const order: (typeof items)[number]["key"][] = ["localOffer", "shortlist", "youSaidWeDid"];
+  const order: (typeof items)[number]["key"][] = ["localOffer", "shortlist", "surveys", "youSaidWeDid"];
   return (
     <div className="govuk-service-navigation app-no-print">
       <div className="govuk-width-container">
