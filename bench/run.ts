@@ -5,6 +5,7 @@
 import { log } from "./harness";
 import { runHome } from "./home";
 import { runLocalOffer } from "./local-offer";
+import { runSurveys } from "./surveys";
 
 export interface Benchmark {
   name: string;
@@ -14,6 +15,7 @@ export interface Benchmark {
 export const benchmarks: Benchmark[] = [
   { name: "home-page", run: () => runHome() },
   { name: "local-offer-search", run: () => runLocalOffer() },
+  { name: "survey-journey", run: () => runSurveys() },
 ];
 
 const wanted = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { englandAndWalesBankHolidays } from "./bank-holidays";
 import { seedDemoArea } from "./area";
 import { demoAccounts, DEMO_PROVIDER_ORGANISATION } from "./demo-accounts";
 import { seedDemoLocalOffer } from "./local-offer";
+import { seedDemoSurveys } from "./surveys";
 import { seedDemoYouSaidWeDid } from "./you-said-we-did";
 
 /** Data every installation needs, demo or not. Safe to run on every start. */
@@ -55,6 +56,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
     }
     await seedDemoLocalOffer(trx, new Date());
     await seedDemoYouSaidWeDid(trx, new Date());
+    await seedDemoSurveys(trx, new Date());
   });
 }
 
