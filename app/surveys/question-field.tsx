@@ -141,6 +141,7 @@ export function QuestionField({ question, value, error, reader, districts, isPag
         return <FaceScale {...common} defaultValue={single} labels={labels} />;
       }
       case "short_text":
+      case "number":
         return (
           <TextInput
             name={question.key}
@@ -149,7 +150,7 @@ export function QuestionField({ question, value, error, reader, districts, isPag
             error={error}
             isPageHeading={isPageHeading}
             defaultValue={single}
-            spellCheck
+            {...(question.type === "number" ? { inputMode: "numeric" as const, width: "5" } : { spellCheck: true })}
           />
         );
       case "long_text":
@@ -164,19 +165,6 @@ export function QuestionField({ question, value, error, reader, districts, isPag
             maxLength={LONG_TEXT_MAX}
             rows={easyRead ? 4 : 6}
             spellCheck
-          />
-        );
-      case "number":
-        return (
-          <TextInput
-            name={question.key}
-            label={legend}
-            hint={hint}
-            error={error}
-            isPageHeading={isPageHeading}
-            defaultValue={single}
-            inputMode="numeric"
-            width="5"
           />
         );
       case "date": {
