@@ -12,8 +12,10 @@ const sections: { key: string; to: string; permission: Permission }[] = [
   { key: "area", to: "/admin/area", permission: "area.edit" },
   // Every staff role has something there (providers their entries, groups the insights); the hub filters its links.
   { key: "localOffer", to: "/admin/local-offer", permission: "staff.home" },
+  { key: "surveys", to: "/admin/surveys", permission: "surveys.manage" },
   { key: "bankHolidays", to: "/admin/bank-holidays", permission: "bank-holidays.import" },
   { key: "audit", to: "/admin/audit", permission: "audit.read" },
+  { key: "outbox", to: "/admin/outbox", permission: "outbox.read" },
   { key: "designSystem", to: "/admin/design-system", permission: "design-system.view" },
 ];
 
