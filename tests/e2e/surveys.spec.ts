@@ -171,7 +171,7 @@ test("switching to easy read mid-survey keeps the answers", async ({ page }) => 
   await expect(page).toHaveURL(second);
   await expect(surveyForm(page).locator(".portal-easy-read").first()).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Back" }).click();
+  await page.getByRole("link", { name: "Back", exact: true }).click();
   await expect(surveyForm(page).locator(`input[name="${first}"]`).first()).toBeChecked();
   await page.getByRole("button", { name: "Change to standard words" }).click();
   await expect(surveyForm(page).locator(".portal-easy-read")).toHaveCount(0);
@@ -203,7 +203,7 @@ test("a respondent saves, leaves, and carries on elsewhere with the code", async
   await elsewhere.getByLabel("Your code").fill(code.toLowerCase());
   await elsewhere.getByRole("button", { name: "Carry on" }).click();
   await expect(elsewhere).toHaveURL(secondPage);
-  await elsewhere.getByRole("link", { name: "Back" }).click();
+  await elsewhere.getByRole("link", { name: "Back", exact: true }).click();
   await expect(surveyForm(elsewhere).locator(`input[name="${firstName}"]`).first()).toBeChecked();
   await other.close();
 });
@@ -278,7 +278,7 @@ test("after an hour away the survey pauses on this device, and carries on with t
   await expectAccessible(page);
   await page.getByRole("button", { name: "Carry on with the survey" }).click();
   await expect(page.getByText("Page 2 of", { exact: false })).toBeVisible();
-  await page.getByRole("link", { name: "Back" }).click();
+  await page.getByRole("link", { name: "Back", exact: true }).click();
   await expect(surveyForm(page).locator(`input[name="${firstName}"]`).first()).toBeChecked();
 });
 
