@@ -1,5 +1,17 @@
 import { z } from "zod";
 
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** NOTIFY_TEMPLATES is JSON; a value that is not JSON is reported like any other problem. */
+const jsonText = z.string().transform((value, ctx) => {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be JSON, like {"safeguarding.new-item":"<template ID>"}' });
+    return z.NEVER;
+  }
+});
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,8 +35,19 @@ const EnvSchema = z
      */
     TEST_CLOCK: z.enum(["true", "false"]).optional(),
     /** How the outbox sends email (app/email): "log" only writes that a message went. */
-    EMAIL_TRANSPORT: z.enum(["log", "smtp"]).default("log"),
+    EMAIL_TRANSPORT: z.enum(["log", "smtp", "notify"]).default("log"),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    /** GOV.UK Notify, for EMAIL_TRANSPORT=notify. The messages never repeat the key. */
+    NOTIFY_API_KEY: z
+      .string()
+      .regex(new RegExp(`^(.*-)?${UUID}-${UUID}$`, "i"), "must be the whole API key from Notify (name-<service ID>-<key ID>)")
+      .optional(),
+    /** A template whose subject is ((subject)) and message is ((body)); README.md has the text. */
+    NOTIFY_TEMPLATE_ID: z.string().uuid("must be a template ID from Notify (a UUID)").optional(),
+    /** Templates of their own for some kinds of message: {"kind": "<template ID>"}, each with ((subject)) and ((body)). */
+    NOTIFY_TEMPLATES: jsonText.pipe(z.record(z.string().uuid("must be a template ID from Notify (a UUID)"))).optional(),
+    /** Notify's production API unless set. */
+    NOTIFY_BASE_URL: z.string().regex(/^https?:\/\/[^/]/, "must start with https:// (or http://)").optional(),
     EMAIL_FROM: z
       .string()
       .regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address, like "SEND Partnership <no-reply@example.org>"')
@@ -49,6 +72,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   if (cleaned.EMAIL_TRANSPORT === "smtp" && !cleaned.SMTP_URL) {
     lines.push("  - SMTP_URL is required when EMAIL_TRANSPORT is smtp (e.g. smtps://user:password@smtp.example.org:465)");
+  }
+  if (cleaned.EMAIL_TRANSPORT === "notify" && !cleaned.NOTIFY_API_KEY) {
+    lines.push("  - NOTIFY_API_KEY is required when EMAIL_TRANSPORT is notify (the whole key from Notify's API integration page)");
+  }
+  if (cleaned.EMAIL_TRANSPORT === "notify" && !cleaned.NOTIFY_TEMPLATE_ID) {
+    lines.push("  - NOTIFY_TEMPLATE_ID is required when EMAIL_TRANSPORT is notify (a template whose message is ((body)); see README.md)");
   }
   if (!result.success || lines.length) {
     throw new Error(`The portal cannot start: the environment is not right.\n${lines.join("\n")}\nSee README.md, "Configuration".`);
