@@ -310,6 +310,17 @@ export interface Portal {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** The last 64 KB the portal wrote to stderr (readable after it has stopped, too). */
+  stderr(): string;
+}
+
+export interface PortalOptions {
+  databaseUrl: string;
+  port: number;
+  /** Variables set on top of the production ones (e.g. NODE_ENV=test and TEST_CLOCK=true for a settable clock). */
+  env?: Record<string, string>;
+  /** Arguments for node before the server's entry (e.g. `--import` a preload). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -317,10 +328,10 @@ export interface Portal {
  * its own process group, with the demo area seeded into `databaseUrl`, and
  * waits until /healthz answers 200.
  */
-export async function startPortal({ databaseUrl, port }: { databaseUrl: string; port: number }): Promise<Portal> {
+export async function startPortal({ databaseUrl, port, env = {}, nodeArgs = [] }: PortalOptions): Promise<Portal> {
   await ensureBuilt();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -334,6 +345,7 @@ export async function startPortal({ databaseUrl, port }: { databaseUrl: string; 
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
+      ...env,
     },
   });
   const stdout = tail(child.stdout);
@@ -383,7 +395,7 @@ export async function startPortal({ databaseUrl, port }: { databaseUrl: string; 
     await sleep(250);
   }
   log(`portal ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { url, pid, stop };
+  return { url, pid, stop, stderr };
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { log } from "./harness";
 import { runHome } from "./home";
 import { runLocalOffer } from "./local-offer";
+import { runRevisitNoon } from "./revisit-noon";
 import { runSurveys } from "./surveys";
 
 export interface Benchmark {
@@ -16,6 +17,7 @@ export const benchmarks: Benchmark[] = [
   { name: "home-page", run: () => runHome() },
   { name: "local-offer-search", run: () => runLocalOffer() },
   { name: "survey-journey", run: () => runSurveys() },
+  { name: "revisit-noon", run: () => runRevisitNoon() },
 ];
 
 const wanted = process.argv.slice(2);

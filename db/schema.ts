@@ -16,7 +16,7 @@ type CalendarDate = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
 
 export type Rag = "red" | "amber" | "green" | "blue" | "not_started";
-export type Role = "admin" | "officer" | "group_member" | "pcf_reviewer" | "provider";
+export type Role = "admin" | "officer" | "group_member" | "pcf_reviewer" | "provider" | "safeguarding_lead";
 
 export interface AreaTable {
   id: Generated<number>;
@@ -364,8 +364,49 @@ export interface FeedbackItemTable {
   body: Generated<string>;
   working_group_id: number | null;
   status: Generated<string>;
+  /** Who wrote it (general feedback at /feedback); null for page feedback. */
+  respondent: FeedbackRespondent | null;
+  district_id: number | null;
+  topic: FeedbackTopic | null;
+  format: Generated<FeedbackFormat>;
+  /** The easy-read face scale: 1 (very unhappy) to 5 (very happy). */
+  face: number | null;
+  /** Only with consent (contact_consent_at), for updates on this item. */
+  contact_email: string | null;
+  contact_consent_at: Timestamp | null;
+  /** YYYY-MM-DD: 20 working days after it arrived. */
+  target_date: CalendarDate | null;
+  themes: TextArray;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";
+export type FeedbackTopic = "local_offer" | "education" | "health" | "social_care" | "preparing_for_adulthood" | "partnership" | "other";
+export type FeedbackFormat = "standard" | "easy_read";
+export type FeedbackEventKind = "status" | "assigned" | "note" | "linked" | "themes";
+
+export interface FeedbackItemConcernTable {
+  feedback_item_id: string;
+  area_of_concern_id: number;
+}
+
+export interface FeedbackItemTaskTable {
+  feedback_item_id: string;
+  task_id: number;
+}
+
+export interface FeedbackEventTable {
+  id: Generated<string>;
+  feedback_item_id: string;
+  kind: FeedbackEventKind;
+  from_status: string | null;
+  to_status: string | null;
+  working_group_id: number | null;
+  note: Generated<string>;
+  details: Json<Record<string, unknown>>;
+  by_user_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface YouSaidWeDidTable {
@@ -464,6 +505,166 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+// ---- Re-visits (migrations/202611230400_create_revisits.ts) ----
+
+export type RevisitMilestone = "notified" | "evidence" | "opens" | "closes" | "onsite";
+export interface StoredOverride {
+  date: string;
+  reason: string;
+  by: string | null;
+  at: string;
+}
+
+export interface RevisitTable {
+  id: Generated<string>;
+  title: string;
+  notified_on: CalendarDate;
+  entered_as: "notified" | "onsite";
+  entered_date: CalendarDate;
+  computed: Json<Record<RevisitMilestone, string>>;
+  overrides: ColumnType<Partial<Record<RevisitMilestone, StoredOverride>>, string | Partial<Record<RevisitMilestone, StoredOverride>> | undefined, string | Partial<Record<RevisitMilestone, StoredOverride>>>;
+  flag: string | null;
+  survey_id: string;
+  meeting_when: Generated<string>;
+  meeting_where: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RevisitEventTable {
+  id: Generated<string>;
+  revisit_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  kind: string;
+  details: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+}
+
+export type RevisitCommentState = "open" | "accepted" | "rejected";
+
+export interface RevisitCommentTable {
+  id: Generated<string>;
+  revisit_id: string;
+  question_key: string | null;
+  author_id: string | null;
+  body: string;
+  suggestion: string | null;
+  state: Generated<RevisitCommentState>;
+  reply: Generated<string>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RevisitSignoffTable {
+  id: Generated<string>;
+  revisit_id: string;
+  user_id: string | null;
+  definition_hash: string;
+  note: Generated<string>;
+  at: Timestamp;
+}
+
+/** The co-production log (docs/decisions/019-co-production-log.md). */
+export type CoproductionType = "meeting" | "workshop" | "survey" | "focus_group" | "participation_council_session" | "board" | "task_and_finish_group";
+export type CoproductionStage = "start" | "options" | "decision" | "delivery" | "review";
+export type CoproductionLevel = "information" | "consultation" | "participation" | "co_production";
+export type CoproductionStatus = "draft" | "published" | "closed";
+export type YoungPersonAgeBand = "under_11" | "11_15" | "16_18" | "19_25";
+export interface CoproductionParticipants {
+  parent_carer: number;
+  young_person: Record<YoungPersonAgeBand, number>;
+  practitioner: number;
+  other: number;
+}
+export interface CoproductionAccessibility {
+  interpreter: boolean;
+  bsl: boolean;
+  easy_read: boolean;
+  venue_notes: string;
+}
+
+export interface CoproductionActivityTable {
+  id: Generated<string>;
+  title: string;
+  held_on: CalendarDate;
+  working_group_id: number | null;
+  type: CoproductionType;
+  decision_open: Generated<string>;
+  families_joined_stage: CoproductionStage;
+  level: CoproductionLevel;
+  participants: Json<CoproductionParticipants>;
+  accessibility: ColumnType<CoproductionAccessibility, string | CoproductionAccessibility | undefined, string | CoproductionAccessibility>;
+  families_said: Generated<string>;
+  what_changed: Generated<string>;
+  what_did_not_change_and_why: Generated<string>;
+  evidence_links: ColumnType<string[], string | undefined, string>;
+  told_outcome_how: Generated<string>;
+  told_outcome_on: CalendarDate | null;
+  level_confirmed_by: string | null;
+  level_confirmed_at: Timestamp | null;
+  status: Generated<CoproductionStatus>;
+  published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CoproductionActivityActionTable {
+  activity_id: string;
+  action_id: number;
+}
+
+export interface CoproductionActivityTaskTable {
+  activity_id: string;
+  task_id: number;
+}
+
+// ---- Working groups' progress (migrations/202611230500_create_task_updates.ts) ----
+
+export interface TaskUpdateTable {
+  id: Generated<string>;
+  task_id: number;
+  /** The day the update describes ("YYYY-MM-DD"), never in the future. */
+  at: CalendarDate;
+  rag: Rag;
+  outcome: string;
+  /** http(s) only. */
+  evidence_url: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+// ---- Safeguarding (migrations/202611230700_create_safeguarding.ts) ----
+
+export interface SafeguardingTermTable {
+  id: Generated<string>;
+  /** Normalised: lower case, no accents, words separated by one space. */
+  phrase: string;
+  added_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type SafeguardingSource = "survey_answer" | "page_feedback";
+export type SafeguardingStatus = "open" | "in_progress" | "closed";
+
+export interface SafeguardingFlagTable {
+  id: Generated<string>;
+  source: SafeguardingSource;
+  response_id: string | null;
+  question_key: string | null;
+  feedback_item_id: string | null;
+  matched: Json<string[]>;
+  raised_by: "auto" | "person";
+  raised_by_user_id: string | null;
+  reason: Generated<string>;
+  status: Generated<SafeguardingStatus>;
+  closed_note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -506,4 +707,17 @@ export interface Database {
   survey_response: SurveyResponseTable;
   survey_answer: SurveyAnswerTable;
   outbox: OutboxTable;
+  revisit: RevisitTable;
+  revisit_event: RevisitEventTable;
+  revisit_comment: RevisitCommentTable;
+  revisit_signoff: RevisitSignoffTable;
+  task_update: TaskUpdateTable;
+  coproduction_activity: CoproductionActivityTable;
+  coproduction_activity_action: CoproductionActivityActionTable;
+  coproduction_activity_task: CoproductionActivityTaskTable;
+  safeguarding_term: SafeguardingTermTable;
+  safeguarding_flag: SafeguardingFlagTable;
+  feedback_item_concern: FeedbackItemConcernTable;
+  feedback_item_task: FeedbackItemTaskTable;
+  feedback_event: FeedbackEventTable;
 }

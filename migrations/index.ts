@@ -2,6 +2,11 @@ import type { Migration } from "kysely";
 import * as m202611230100 from "./202611230100_create_foundation";
 import * as m202611230200 from "./202611230200_create_local_offer";
 import * as m202611230300 from "./202611230300_create_surveys";
+import * as m202611230400 from "./202611230400_create_revisits";
+import * as m202611230500 from "./202611230500_create_task_updates";
+import * as m202611230600 from "./202611230600_create_co_production";
+import * as m202611230700 from "./202611230700_create_safeguarding";
+import * as m202611230800 from "./202611230800_create_feedback_loop";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -12,4 +17,9 @@ export const migrations: Record<string, Migration> = {
   "202611230100_create_foundation": m202611230100,
   "202611230200_create_local_offer": m202611230200,
   "202611230300_create_surveys": m202611230300,
+  "202611230400_create_revisits": m202611230400,
+  "202611230500_create_task_updates": m202611230500,
+  "202611230600_create_co_production": m202611230600,
+  "202611230700_create_safeguarding": m202611230700,
+  "202611230800_create_feedback_loop": m202611230800,
 };

@@ -1,10 +1,10 @@
 import type { Role } from "../../db/schema";
 
-export const roles: Role[] = ["admin", "officer", "group_member", "pcf_reviewer", "provider"];
+export const roles: Role[] = ["admin", "officer", "group_member", "pcf_reviewer", "provider", "safeguarding_lead"];
 
 /** What each role may do in the staff area. Scoped roles are narrowed further by their groups or organisation. */
 const permissions = {
-  "staff.home": ["admin", "officer", "group_member", "pcf_reviewer", "provider"],
+  "staff.home": ["admin", "officer", "group_member", "pcf_reviewer", "provider", "safeguarding_lead"],
   "users.manage": ["admin"],
   "audit.read": ["admin"],
   "area.edit": ["admin"],
@@ -20,12 +20,34 @@ const permissions = {
   "search.manage": ["admin", "officer"],
   /** Unmet searches, coverage and page feedback: evidence for officers and working groups. */
   "local-offer.insights": ["admin", "officer", "group_member"],
+  /** Feedback sent at /feedback: the inbox, triage and notes. Group members see their groups' items only. */
+  "feedback.triage": ["admin", "officer", "group_member"],
   /** Write and publish "You said, we did". */
   "you-said-we-did.edit": ["admin", "officer"],
   /** Surveys: build, translate, schedule, duplicate into a new wave, make invitation codes. */
   "surveys.manage": ["admin", "officer"],
   /** The email outbox: what is waiting or failed, and "Try again now". */
   "outbox.read": ["admin"],
+  /** Re-visits: create, dates and overrides, schedule the parents' survey, the notice for families. */
+  "revisits.manage": ["admin", "officer"],
+  /** Re-visits: read the draft questions and the review; PCF reviewers comment and sign off, officers reply. */
+  "revisits.review": ["admin", "officer", "pcf_reviewer"],
+  /** Re-visits: the summary for inspectors once the survey has closed (suppressed counts, free text). */
+  "revisits.summary": ["admin", "officer"],
+  /** Working groups: record progress (date, RAG, outcome, evidence) on tasks; group members only on their groups' tasks. */
+  "working-groups.progress": ["admin", "officer", "group_member"],
+  /** The co-production log: read every activity, drafts too (the forum's reviewer reads them to confirm levels). */
+  "co-production.read": ["admin", "officer", "group_member", "pcf_reviewer"],
+  /** The co-production log: record, change, publish and close activities (group members: their own groups'). */
+  "co-production.edit": ["admin", "officer", "group_member"],
+  /** The co-production log: confirm an activity's level (the families' representative only; docs/decisions/019). */
+  "co-production.confirm": ["pcf_reviewer"],
+  /** Safeguarding: the word list that raises flags on what families write (docs/decisions/020). */
+  "safeguarding.terms": ["admin"],
+  /** Safeguarding: read flagged text in full and act on it (the designated safeguarding lead only). */
+  "safeguarding.queue": ["safeguarding_lead"],
+  /** Safeguarding: flag an item by hand for the designated safeguarding lead. */
+  "safeguarding.flag": ["admin", "officer", "group_member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -17,6 +17,7 @@ import type { Database } from "../../db/schema";
 import { inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import type { ProblemKind } from "../local-offer/model";
+import { flagPageFeedback, notFlagged } from "../safeguarding/safeguarding.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { pageSources, typeOf, type FeedbackStatus, type FeedbackType, type PageSource } from "./model";
 import { newReference } from "./reference";
@@ -86,9 +87,12 @@ export async function recordPageFeedback(db: Db, input: PageFeedbackInput, now: 
         .where("body", "=", "")
         .where("page_path", "=", input.pagePath)
         .where("created_at", ">", new Date(now.getTime() - COMMENT_WINDOW_MS))
-        .returning("reference")
+        .returning(["id", "reference"])
         .executeTakeFirst();
-      if (updated) return { ok: true, reference: updated.reference, stored: true } as const;
+      if (updated) {
+        await flagPageFeedback(trx, { feedbackItemId: updated.id, text: row.body, now });
+        return { ok: true, reference: updated.reference, stored: true } as const;
+      }
     }
 
     const service = input.serviceId
@@ -114,9 +118,13 @@ export async function recordPageFeedback(db: Db, input: PageFeedbackInput, now: 
           updated_at: timestamp(now),
         })
         .onConflict((oc) => oc.column("reference").doNothing())
-        .returning("reference")
+        .returning(["id", "reference"])
         .executeTakeFirst();
-      if (inserted) return { ok: true, reference: inserted.reference, stored: true } as const;
+      if (inserted) {
+        // Safeguarding (docs/decisions/020): words that suggest a risk of harm are flagged for the lead.
+        await flagPageFeedback(trx, { feedbackItemId: inserted.id, text: row.body, now });
+        return { ok: true, reference: inserted.reference, stored: true } as const;
+      }
     }
     throw new Error("could not find a free feedback reference");
   });
@@ -136,6 +144,8 @@ export async function listPageFeedback(
   } else if (type === "problem") query = query.where("feedback_item.source", "=", "page_problem");
   else if (type === "missing") query = query.where("feedback_item.source", "=", "page_missing");
   if (status) query = query.where("feedback_item.status", "=", status);
+  // Feedback flagged for the safeguarding lead is theirs alone: never listed or analysed here.
+  query = query.where(notFlagged);
 
   const rows = await query
     .leftJoin("service", "service.id", "feedback_item.service_id")

@@ -53,7 +53,11 @@ export function EntryForm({
   const { t } = useTranslation("you-said-we-did");
   const message = (key: string) => t(key, { latest: latestYear, example: latestYear - 1 });
   const error = (field: string) => (errors[field] ? message(errors[field]) : undefined);
-  const summary = yswdFieldOrder.filter((f) => errors[f]).map((f) => ({ href: f, text: message(errors[f]!) }));
+  const summary = [
+    // A refusal of the whole entry (its feedback is flagged for safeguarding) comes first.
+    ...(errors.form ? [{ href: "youSaid", text: message(errors.form) }] : []),
+    ...yswdFieldOrder.filter((f) => errors[f]).map((f) => ({ href: f, text: message(errors[f]!) })),
+  ];
   return (
     <>
       <ErrorSummary errors={summary} />

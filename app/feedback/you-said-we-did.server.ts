@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database, YouSaidTheme } from "../../db/schema";
 import { changesBetween, inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
+import { isFeedbackFlagged } from "../safeguarding/safeguarding.server";
 import { feedbackTypes, pageSources, type FeedbackType } from "./model";
 import { countPageFeedback } from "./page-feedback.server";
 import { isUuid, youSaidThemes, type YouSaidWeDidInput } from "./schemas";
@@ -115,6 +116,20 @@ async function existingFeedbackItem(db: Db, id: string | null): Promise<string |
   return row?.id ?? null;
 }
 
+/** Said when an officer tries to publish an entry written from feedback the safeguarding lead holds. */
+export const FLAGGED_FEEDBACK_MESSAGE =
+  "This entry cannot be published: the feedback it was written from has been flagged for the designated safeguarding lead.";
+
+/**
+ * A flagged feedback item never reaches "You said, we did" (docs/decisions/020): publishing
+ * refuses with 409 Conflict and a plain message, which the route's error page shows.
+ */
+async function refuseIfFlagged(db: Db, feedbackItemId: string | null): Promise<void> {
+  if (feedbackItemId && (await isFeedbackFlagged(db, feedbackItemId))) {
+    throw new Response(FLAGGED_FEEDBACK_MESSAGE, { status: 409, statusText: "Conflict" });
+  }
+}
+
 function auditDetails(entry: { year: number; theme: YouSaidTheme }) {
   // Field names and the year only: a draft's words may still identify someone.
   return { year: entry.year, theme: entry.theme };
@@ -126,6 +141,7 @@ export async function createEntry(
 ): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     const feedbackItemId = await existingFeedbackItem(trx, entry.feedbackItemId);
+    if (publish) await refuseIfFlagged(trx, feedbackItemId);
     const { id } = await trx
       .insertInto("you_said_we_did")
       .values({
@@ -173,6 +189,7 @@ export async function updateEntry(
       { year: entry.year, theme: entry.theme, youSaid: entry.youSaid, weDid: entry.weDid, action: entry.action },
     );
     const publishing = publish && before.published_at === null;
+    if (publishing) await refuseIfFlagged(trx, before.feedback_item_id);
     if (Object.keys(changes).length === 0 && !publishing) return { ok: true, changed: false, published: before.published_at !== null } as const;
     await trx
       .updateTable("you_said_we_did")

@@ -1,5 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readFlash, setFlash } from "../auth/flash.server";
+import type { FormValues } from "../utils/form-data";
+import { formErrors } from "../utils/form-response.server";
 import { ukYear } from "./you-said-we-did";
 
 /** The officers' "You said, we did" pages: after a save, back to the list with a one-time message. */
@@ -22,4 +24,18 @@ export async function readDone(request: Request, context: AppLoadContext): Promi
 /** Entries can be about any year from 2014 to next year (a response written in late December). */
 export function latestYear(context: AppLoadContext): number {
   return ukYear(context.now()) + 1;
+}
+
+/**
+ * Runs a write that may refuse because its feedback is flagged for the safeguarding lead
+ * (a 409 Response from you-said-we-did.server.ts) and answers that refusal as the form
+ * again: 409, the plain message in the error summary, and everything typed kept.
+ */
+export async function unlessFlagged(context: AppLoadContext, values: FormValues, write: () => Promise<Response>): Promise<Response> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Response && error.status === 409) return formErrors(context, { form: "errors.flagged" }, values, 409);
+    throw error;
+  }
 }

@@ -10,6 +10,23 @@ import { makeContext, signedInAs } from "../../tests/setup/context";
  */
 const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin._index.tsx": { path: "/admin", permission: "staff.home" },
+  "./admin.co-production._index.tsx": { path: "/admin/co-production", permission: "co-production.read" },
+  "./admin.feedback._index.tsx": { path: "/admin/feedback", permission: "feedback.triage" },
+  "./admin.feedback.$id.tsx": { path: "/admin/feedback/00000000-0000-4000-8000-000000000000", permission: "feedback.triage" },
+  "./admin.safeguarding._index.tsx": { path: "/admin/safeguarding", permission: "safeguarding.queue" },
+  "./admin.safeguarding.$id.tsx": { path: "/admin/safeguarding/00000000-0000-4000-8000-000000000000", permission: "safeguarding.queue" },
+  "./admin.safeguarding.terms.tsx": { path: "/admin/safeguarding/terms", permission: "safeguarding.terms" },
+  "./admin.co-production.new.tsx": { path: "/admin/co-production/new", permission: "co-production.edit" },
+  "./admin.co-production.$id._index.tsx": { path: "/admin/co-production/00000000-0000-4000-8000-000000000000", permission: "co-production.read" },
+  "./admin.co-production.$id.edit.tsx": { path: "/admin/co-production/00000000-0000-4000-8000-000000000000/edit", permission: "co-production.edit" },
+  "./admin.co-production.$id.confirm.tsx": { path: "/admin/co-production/00000000-0000-4000-8000-000000000000/confirm", permission: "co-production.confirm" },
+  "./admin.revisits._index.tsx": { path: "/admin/revisits", permission: "revisits.review" },
+  "./admin.revisits.new.tsx": { path: "/admin/revisits/new", permission: "revisits.manage" },
+  "./admin.revisits.schedule.tsx": { path: "/admin/revisits/schedule", permission: "revisits.manage" },
+  "./admin.revisits.$id._index.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000", permission: "revisits.manage" },
+  "./admin.revisits.$id.dates.$milestone.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/dates/opens", permission: "revisits.manage" },
+  "./admin.revisits.$id.meeting.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/meeting", permission: "revisits.manage" },
+  "./admin.revisits.$id.review.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/review", permission: "revisits.review" },
   "./admin.users._index.tsx": { path: "/admin/users", permission: "users.manage" },
   "./admin.users.invite.tsx": { path: "/admin/users/invite", permission: "users.manage" },
   "./admin.users.$id.tsx": { path: "/admin/users/00000000-0000-4000-8000-000000000000", permission: "users.manage" },
@@ -73,6 +90,13 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.surveys.$id.texts.tsx": { path: "/admin/surveys/00000000-0000-4000-8000-000000000000/texts", permission: "surveys.manage" },
   "./admin.surveys.$id.preview.tsx": { path: "/admin/surveys/00000000-0000-4000-8000-000000000000/preview", permission: "surveys.manage" },
   "./admin.outbox.tsx": { path: "/admin/outbox", permission: "outbox.read" },
+  "./admin.working-groups._index.tsx": { path: "/admin/working-groups", permission: "working-groups.progress" },
+  "./admin.working-groups.$slug.tasks.$code.update.tsx": { path: "/admin/working-groups/no-such-group/tasks/H1/update", permission: "working-groups.progress" },
+  "./admin.revisits.$id.notice.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/notice", permission: "revisits.manage" },
+  "./admin.revisits.$id.poster.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/poster", permission: "revisits.manage" },
+  "./admin.revisits.$id.notice[.txt].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/notice.txt", permission: "revisits.manage" },
+  "./admin.revisits.$id.summary.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary", permission: "revisits.summary" },
+  "./admin.revisits.$id.summary[.csv].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary.csv", permission: "revisits.summary" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });

@@ -13,6 +13,12 @@ const sections: { key: string; to: string; permission: Permission }[] = [
   // Every staff role has something there (providers their entries, groups the insights); the hub filters its links.
   { key: "localOffer", to: "/admin/local-offer", permission: "staff.home" },
   { key: "surveys", to: "/admin/surveys", permission: "surveys.manage" },
+  { key: "revisits", to: "/admin/revisits", permission: "revisits.review" },
+  { key: "feedbackInbox", to: "/admin/feedback", permission: "feedback.triage" },
+  { key: "coProduction", to: "/admin/co-production", permission: "co-production.read" },
+  { key: "safeguardingQueue", to: "/admin/safeguarding", permission: "safeguarding.queue" },
+  { key: "safeguardingTerms", to: "/admin/safeguarding/terms", permission: "safeguarding.terms" },
+  { key: "workingGroups", to: "/admin/working-groups", permission: "working-groups.progress" },
   { key: "bankHolidays", to: "/admin/bank-holidays", permission: "bank-holidays.import" },
   { key: "audit", to: "/admin/audit", permission: "audit.read" },
   { key: "outbox", to: "/admin/outbox", permission: "outbox.read" },

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { parseBankHolidaysJson } from "~/area/bank-holidays";
 import { importBankHolidays, listBankHolidays } from "~/area/bank-holidays.server";
 import { recordAudit } from "~/auth/audit.server";
+import { recomputeAfterHolidayChange } from "~/revisits/revisits.server";
 import { requireUser } from "~/auth/session.server";
 import { Button } from "~/components/button";
 import { CsrfInput } from "~/components/forms/csrf-input";
@@ -44,9 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await context.db.transaction().execute(async (trx) => {
     const counts = await importBankHolidays(trx, { holidays: parsed.holidays });
     await recordAudit(trx, { userId: user.id, action: "bank-holidays.imported", details: { ...counts, file: file.name }, requestId: context.requestId });
-    return counts;
+    // Re-visits whose working days moved follow the new list, or are flagged for an officer.
+    const revisits = await recomputeAfterHolidayChange(trx, { by: { userId: user.id, requestId: context.requestId }, now: context.now() });
+    return { ...counts, moved: revisits.updated.length, flagged: revisits.flagged.length };
   });
-  return redirect(`/admin/bank-holidays?added=${result.added}&updated=${result.updated}&unchanged=${result.unchanged}`);
+  return redirect(`/admin/bank-holidays?added=${result.added}&updated=${result.updated}&unchanged=${result.unchanged}&moved=${result.moved}&flagged=${result.flagged}`);
 }
 
 export default function BankHolidays() {
@@ -65,7 +68,17 @@ export default function BankHolidays() {
           <NotificationBanner
             type="success"
             heading={t("import.done", { added: params.get("added"), updated: params.get("updated"), unchanged: params.get("unchanged") })}
-          />
+          >
+            {Number(params.get("moved")) > 0 ? <p className="govuk-body">{t("import.revisitsMoved", { count: Number(params.get("moved")) })}</p> : null}
+            {Number(params.get("flagged")) > 0 ? (
+              <p className="govuk-body">
+                {t("import.revisitsFlagged", { count: Number(params.get("flagged")) })}{" "}
+                <a className="govuk-link" href="/admin/revisits">
+                  {t("import.revisitsLink")}
+                </a>
+              </p>
+            ) : null}
+          </NotificationBanner>
         ) : null}
         <ErrorSummary errors={errorText ? [{ href: "file", text: errorText }] : []} />
         <h1 className="govuk-heading-l">{t("title")}</h1>

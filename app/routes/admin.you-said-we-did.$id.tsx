@@ -8,11 +8,11 @@ import { CsrfInput } from "~/components/forms/csrf-input";
 import { youSaidWeDidSchema } from "~/feedback/schemas";
 import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
 import { getEntry, unpublishEntry, updateEntry } from "~/feedback/you-said-we-did.server";
-import { latestYear, redirectWithDone, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
+import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
 import { formatDate } from "~/utils/dates";
-import { parseForm } from "~/utils/form-data";
+import { formValues, parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -45,10 +45,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const publishing = intent === "publish" || entry.published_at !== null;
   const parsed = parseForm(youSaidWeDidSchema({ publishing, latestYear: latestYear(context) }), formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
-  const result = await updateEntry(context.db, { id: entry.id, entry: parsed.data, publish: intent === "publish", by, now });
-  if (!result.ok) throw await httpError(request, 404, "not-found");
-  const done = intent === "publish" && entry.published_at === null ? "published" : result.changed ? "updated" : "unchanged";
-  return redirectWithDone(context, done);
+  return unlessFlagged(context, formValues(formData), async () => {
+    const result = await updateEntry(context.db, { id: entry.id, entry: parsed.data, publish: intent === "publish", by, now });
+    if (!result.ok) throw await httpError(request, 404, "not-found");
+    const done = intent === "publish" && entry.published_at === null ? "published" : result.changed ? "updated" : "unchanged";
+    return redirectWithDone(context, done);
+  });
 }
 
 export default function EditEntry() {

@@ -11,10 +11,10 @@ import { Verbatim } from "~/feedback/verbatim";
 import { guessTheme, ukYear } from "~/feedback/you-said-we-did";
 import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
 import { createEntry } from "~/feedback/you-said-we-did.server";
-import { latestYear, redirectWithDone, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
+import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { parseForm } from "~/utils/form-data";
+import { formValues, parseForm } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
 import { httpError } from "~/utils/http.server";
 
@@ -42,8 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const publish = intent === "publish";
   const parsed = parseForm(youSaidWeDidSchema({ publishing: publish, latestYear: latestYear(context) }), formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
-  await createEntry(context.db, { entry: parsed.data, publish, by: { userId: user.id, requestId: context.requestId }, now: context.now() });
-  return redirectWithDone(context, publish ? "published" : "created");
+  return unlessFlagged(context, formValues(formData), async () => {
+    await createEntry(context.db, { entry: parsed.data, publish, by: { userId: user.id, requestId: context.requestId }, now: context.now() });
+    return redirectWithDone(context, publish ? "published" : "created");
+  });
 }
 
 export default function NewEntry() {

@@ -15,6 +15,7 @@ import { Instant } from "~/surveys/journey-parts";
 import { showText } from "~/surveys/question-field";
 import { startResponse } from "~/surveys/responses.server";
 import { visiblePages } from "~/surveys/answers";
+import { focusNumbers } from "~/revisits/template";
 import { formErrors } from "~/utils/form-response.server";
 
 /** The start page: what the survey is for, how long it takes, how answers are used, and when it is open (UK time). */
@@ -27,7 +28,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const reader = { language, format: "standard" as const };
   const title = showText(survey.definition.title, reader)!;
   const t = await i18next.getFixedT(request, "surveys");
+  // A re-visit survey says which of the inspection's concerns its questions look at again.
+  const focusList = survey.purpose === "revisit" ? focusNumbers(survey.definition) : [];
+  const focuses = focusList.length
+    ? (await context.db.selectFrom("area_of_concern").select(["number", "plain_title", "title"]).where("number", "in", focusList).execute())
+        .sort((a, b) => focusList.indexOf(a.number) - focusList.indexOf(b.number))
+        .map((c) => c.plain_title || c.title)
+    : [];
   return json({
+    focuses,
     pageTitle: state === "open" ? title.text : t(`start.${state === "scheduled" ? "notYetOpenTitle" : "closedTitle"}`, { title: title.text }),
     slug: survey.slug,
     state,
@@ -145,6 +154,17 @@ export default function SurveyStart() {
         <p className="govuk-body-l" lang={purpose.lang} dir={purpose.dir}>
           {purpose.text}
         </p>
+        {data.focuses.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t("start.focusesHeading")}</h2>
+            <p className="govuk-body">{t("start.focusesIntro")}</p>
+            <ul className="govuk-list govuk-list--bullet" lang="en-GB">
+              {data.focuses.map((focus) => (
+                <li key={focus}>{focus}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <ul className="govuk-list govuk-list--bullet">
           <li>{t("start.minutes", { count: data.minutes })}</li>
           <li>

@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { ReadAloud } from "~/components/read-aloud";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
-import { checkPage, visiblePages, visibleQuestions, type Answers } from "~/surveys/answers";
+import { answersFor, checkPage, visiblePages, visibleQuestions, type Answers } from "~/surveys/answers";
 import { ConnectionGuard } from "~/surveys/connection-guard";
 import {
   checkUrl,
@@ -69,7 +69,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       draftId: draft.id,
       pageHeading: heading ?? null,
       questions,
-      answers: draft.answers,
+      answers: answersFor(questions, draft.answers),
       reader,
       districts: await districtChoices(context.db),
       position: { index: pages.findIndex((p) => p.key === page.key) + 1, total: pages.length },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersInScope, checkAnswer, checkPage, firstMissing, isRealDate, visiblePages } from "./answers";
+import { answersFor, answersInScope, checkAnswer, checkPage, firstMissing, isRealDate, visiblePages } from "./answers";
 import { en, SurveyDefinitionSchema, type Question, type SurveyDefinition } from "./definition";
 
 const context = { districts: ["burnley", "pendle"] };
@@ -139,5 +139,13 @@ describe("definition checks", () => {
     expect(duplicate.error?.issues.map((i) => i.message)).toContain("definition.duplicateKey");
     const noEnglish = SurveyDefinitionSchema.safeParse({ ...base, title: [{ language: "pl", format: "standard", text: "Ankieta", reviewed: false }], pages: [] });
     expect(noEnglish.error?.issues.map((i) => i.message)).toContain("definition.englishRequired");
+  });
+});
+
+describe("answersFor", () => {
+  it("keeps only the answers to the questions given, so a page sends no one else's", () => {
+    const q = (key: string) => ({ key }) as Question;
+    expect(answersFor([q("a"), q("c")], { a: "yes", b: "private", c: ["x", "y"] })).toEqual({ a: "yes", c: ["x", "y"] });
+    expect(answersFor([q("d")], { a: "yes" })).toEqual({});
   });
 });

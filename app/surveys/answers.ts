@@ -130,6 +130,17 @@ export function visibleQuestions(page: SurveyPage, answers: Answers): Question[]
 }
 
 /**
+ * The saved answers to these questions only: what a question page sends to the
+ * browser. The rest of the draft stays on the server, so a page's HTML and data on
+ * a shared screen hold no more of someone's answers than the page itself shows.
+ */
+export function answersFor(questions: Question[], answers: Answers): Answers {
+  const own: Answers = {};
+  for (const q of questions) if (answers[q.key] !== undefined) own[q.key] = answers[q.key]!;
+  return own;
+}
+
+/**
  * Pages that apply, in order. A page whose condition fails, or whose every
  * question is hidden, is skipped; answers to questions no longer shown are
  * kept in the draft (a changed mind can bring them back) but never submitted.

@@ -8,7 +8,7 @@
  */
 import { json, redirect, type AppLoadContext, type TypedResponse } from "@remix-run/node";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, SurveyAccess } from "../../db/schema";
+import type { Database, SurveyAccess, SurveyPurpose } from "../../db/schema";
 import { recordAudit } from "../auth/audit.server";
 import { readFlash, setFlash } from "../auth/flash.server";
 import type { FieldErrors, FormValues } from "../utils/form-data";
@@ -34,6 +34,7 @@ export interface EditableSurvey {
   opensAt: Date | null;
   closesAt: Date | null;
   state: SurveyState;
+  purpose: SurveyPurpose;
   version: { id: string; number: number; lockedAt: Date | null } | null;
   definition: SurveyDefinition | null;
   /** The current version may be changed in place. */
@@ -43,18 +44,23 @@ export interface EditableSurvey {
 }
 
 /** Why a version cannot be changed in place, for the message that says what to do. */
-export type LockReason = "locked-open" | "locked" | "open" | "closed" | "archived";
+export type LockReason = "locked-open" | "locked" | "open" | "closed" | "archived" | "revisit-scheduled";
 
-export function lockReason(survey: Pick<EditableSurvey, "state" | "version">): LockReason {
+export function lockReason(survey: Pick<EditableSurvey, "state" | "version" | "purpose">): LockReason {
   const locked = survey.version?.lockedAt != null;
+  if (survey.purpose === "revisit" && survey.state === "scheduled" && !locked) return "revisit-scheduled";
   if (survey.state === "open") return locked ? "locked-open" : "open";
   if (locked) return "locked";
   return survey.state === "archived" ? "archived" : "closed";
 }
 
-function rules(state: SurveyState, status: StoredStatus, opensAt: Date | null, closesAt: Date | null, lockedAt: Date | null, now: Date) {
+/**
+ * A scheduled re-visit survey is what the parent carer forum signed off: it is not
+ * changed in place (docs/decisions/017-revisits.md). Unschedule it first.
+ */
+function rules(state: SurveyState, status: StoredStatus, opensAt: Date | null, closesAt: Date | null, lockedAt: Date | null, now: Date, purpose: SurveyPurpose) {
   return {
-    editable: isEditable({ status, opensAt, closesAt, lockedAt }, now),
+    editable: isEditable({ status, opensAt, closesAt, lockedAt }, now) && !(purpose === "revisit" && state === "scheduled"),
     canMakeNewVersion: lockedAt !== null && state !== "open",
   };
 }
@@ -73,6 +79,7 @@ export async function getSurveyForEditing(db: Db, id: string | undefined, now: D
       "survey.series",
       "survey.wave",
       "survey.status",
+      "survey.purpose",
       "survey.opens_at",
       "survey.closes_at",
       "survey_version.id as version_id",
@@ -97,9 +104,10 @@ export async function getSurveyForEditing(db: Db, id: string | undefined, now: D
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     state,
+    purpose: row.purpose,
     version,
     definition: version && row.definition ? parseDefinition(version.id, row.definition, lockedAt !== null) : null,
-    ...(version ? rules(state, row.status, row.opens_at, row.closes_at, lockedAt, now) : { editable: false, canMakeNewVersion: false }),
+    ...(version ? rules(state, row.status, row.opens_at, row.closes_at, lockedAt, now, row.purpose) : { editable: false, canMakeNewVersion: false }),
   };
 }
 
@@ -145,7 +153,7 @@ export type SaveResult =
 async function currentVersionForUpdate(trx: Transaction<Database>, surveyId: string) {
   const survey = await trx
     .selectFrom("survey")
-    .select(["id", "status", "opens_at", "closes_at", "current_version_id"])
+    .select(["id", "status", "purpose", "opens_at", "closes_at", "current_version_id"])
     .where("id", "=", surveyId)
     .forUpdate()
     .executeTakeFirst();
@@ -177,8 +185,8 @@ export async function editSurvey(
     if (!found) return { ok: false, reason: "not-found" };
     const { survey, version } = found;
     const state = surveyState({ status: survey.status, opensAt: survey.opens_at, closesAt: survey.closes_at }, input.now);
-    const { editable, canMakeNewVersion } = rules(state, survey.status, survey.opens_at, survey.closes_at, version.locked_at, input.now);
-    if (!editable) return { ok: false, reason: "locked", lock: lockReason({ state, version: { id: version.id, number: version.number, lockedAt: version.locked_at } }), canMakeNewVersion };
+    const { editable, canMakeNewVersion } = rules(state, survey.status, survey.opens_at, survey.closes_at, version.locked_at, input.now, survey.purpose);
+    if (!editable) return { ok: false, reason: "locked", lock: lockReason({ state, purpose: survey.purpose, version: { id: version.id, number: version.number, lockedAt: version.locked_at } }), canMakeNewVersion };
 
     const before = parseDefinition(version.id, version.definition, false);
     const result = input.edit(before);

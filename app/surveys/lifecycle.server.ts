@@ -301,6 +301,7 @@ export async function scheduleSurvey(
   return inTransaction(db, async (trx) => {
     const survey = await lockSurvey(trx, id, now);
     if (!survey) return notFound;
+    if (survey.purpose === "revisit") return conflict("revisitWindow");
     const checked = checkWindow({ state: survey.state, current: { opensAt: survey.opens_at, closesAt: survey.closes_at }, form, now });
     if (!checked.ok) return checked.reason === "conflict" ? conflict(checked.conflict) : invalid(checked.errors);
     await trx

@@ -128,7 +128,9 @@ export type Conflict =
   | "notArchived"
   | "accessFixed"
   | "openLink"
-  | "invitationsClosed";
+  | "invitationsClosed"
+  /** A re-visit survey's window comes from its re-visit, after the parent carer forum's sign-off. */
+  | "revisitWindow";
 
 export function archiveConflict(state: SurveyState): Conflict | undefined {
   if (state === "draft" || state === "closed") return undefined;

@@ -9,7 +9,8 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { answersInScope, firstMissing, type AnswerContext, type Answers, type AnswerValue } from "./answers";
 import { newCode, newSurveyReference, normaliseCode } from "./codes";
-import { SurveyDefinitionSchema, type Audience, type SurveyDefinition } from "./definition";
+import { flagSurveyAnswers } from "../safeguarding/safeguarding.server";
+import { SurveyDefinitionSchema, textTypes, type Audience, type SurveyDefinition } from "./definition";
 import { surveyState, type StoredStatus, type SurveyState } from "./window";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -352,12 +353,17 @@ export async function submitResponse(
     if (dropped.length) await trx.deleteFrom("survey_answer").where("response_id", "=", row.id).where("question_key", "in", dropped).execute();
 
     const about: Record<string, string | null> = { district: null, age_band: null, support_level: null, completed_by: null };
+    const freeText: { questionKey: string; text: string }[] = [];
     for (const page of draft.definition.pages) {
       for (const question of page.questions) {
         const value = kept[question.key];
         if (question.about && typeof value === "string") about[ABOUT_COLUMNS[question.about]] = value;
+        if (textTypes.includes(question.type) && typeof value === "string") freeText.push({ questionKey: question.key, text: value });
       }
     }
+    // Safeguarding (docs/decisions/020): free text that suggests a risk of harm is flagged
+    // for the designated safeguarding lead in this same transaction.
+    await flagSurveyAnswers(trx, { responseId: row.id, answers: freeText, now: input.now });
 
     for (let attempt = 0; ; attempt++) {
       const reference = newSurveyReference();

@@ -38,3 +38,12 @@ export function formatInstantInWords(value: Date | string, locale = "en-GB", wor
   else time = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: UK_TIME_ZONE }).format(date);
   return `${time}, ${day}`;
 }
+
+/**
+ * A calendar date ("2026-03-23", no time, no zone) in words: "Monday 23 March 2026".
+ * Read as the date it names, never shifted by a zone.
+ */
+export function formatDayInWords(date: string, locale = "en-GB"): string {
+  const words = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return locale.startsWith("en") ? words.replace(/^([A-Za-z]+), /, "$1 ") : words;
+}

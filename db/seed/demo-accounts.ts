@@ -24,6 +24,12 @@ export const demoAccounts: DemoAccount[] = [
     description: "working-group lead (Engagement)",
     workingGroups: ["engagement"],
   },
+  {
+    email: "safeguarding@demo.local",
+    name: "Designated safeguarding lead",
+    role: "safeguarding_lead",
+    description: "designated safeguarding lead",
+  },
   { email: "pcf@demo.local", name: "Parent carer forum reviewer", role: "pcf_reviewer", description: "parent carer forum reviewer" },
   {
     email: "provider@demo.local",

@@ -3,8 +3,11 @@ import type { Database } from "../schema";
 import { hashPassword } from "../../app/auth/password.server";
 import { englandAndWalesBankHolidays } from "./bank-holidays";
 import { seedDemoArea } from "./area";
+import { seedDemoCoProduction } from "./co-production";
+import { seedDemoFeedback } from "./feedback";
 import { demoAccounts, DEMO_PROVIDER_ORGANISATION } from "./demo-accounts";
 import { seedDemoLocalOffer } from "./local-offer";
+import { seedDemoRevisits } from "./revisits";
 import { seedDemoSurveys } from "./surveys";
 import { seedDemoYouSaidWeDid } from "./you-said-we-did";
 
@@ -57,6 +60,9 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
     await seedDemoLocalOffer(trx, new Date());
     await seedDemoYouSaidWeDid(trx, new Date());
     await seedDemoSurveys(trx, new Date());
+    await seedDemoRevisits(trx, new Date());
+    await seedDemoCoProduction(trx, new Date());
+    await seedDemoFeedback(trx, new Date());
   });
 }
 

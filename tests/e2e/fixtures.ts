@@ -67,3 +67,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
 }
+
+/** As the safeguarding lead: opens the newest queue items one by one until one shows `marker`. */
+export async function openSafeguardingItemWith(page: Page, marker: string): Promise<boolean> {
+  const links = await page.getByRole("link", { name: /^Open item/ }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  for (const href of links.slice(0, 10)) {
+    await page.goto(href);
+    if ((await page.getByText(marker).count()) > 0) return true;
+  }
+  return false;
+}

@@ -7,6 +7,8 @@ const items = [
   { key: "localOffer", to: "/local-offer" },
   { key: "surveys", to: "/surveys" },
   { key: "youSaidWeDid", to: "/you-said-we-did" },
+  { key: "workingGroups", to: "/working-groups" },
+  { key: "feedback", to: "/feedback" },
 ] as const;
 
 /** GOV.UK service navigation: the main public sections, the current one marked for every reader. */
@@ -14,7 +16,7 @@ export function ServiceNavigation() {
   const { t } = useTranslation("common");
   const { pathname } = useLocation();
   const current = items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))?.key;
-  const order: (typeof items)[number]["key"][] = ["localOffer", "shortlist", "surveys", "youSaidWeDid"];
+  const order: (typeof items)[number]["key"][] = ["localOffer", "shortlist", "surveys", "youSaidWeDid", "workingGroups", "feedback"];
   return (
     <div className="govuk-service-navigation app-no-print">
       <div className="govuk-width-container">

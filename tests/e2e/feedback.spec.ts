@@ -1,0 +1,193 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, hasJavaScript, openSafeguardingItemWith, signIn, test } from "./fixtures";
+
+const REFERENCE = /FB-[2-9A-Z]{4}-[2-9A-Z]{4}/;
+let visitor = 0;
+
+/** Each test is its own visitor (as behind the portal's proxy), so rate limits of one never touch another. */
+async function asNewVisitor(page: Page) {
+  visitor += 1;
+  await page.setExtraHTTPHeaders({
+    "X-Forwarded-For": `198.51.100.${(hasJavaScript() ? 0 : 100) + (visitor % 100) + 1}, 10.0.0.${Date.now() % 250}`,
+  });
+}
+
+async function sentReference(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback sent" })).toBeVisible();
+  return REFERENCE.exec((await page.locator(".govuk-panel__body").textContent()) ?? "")![0];
+}
+
+test("a parent gives feedback: mistakes are named with what was typed kept, and the reference shows its progress without their words", async ({
+  page,
+}) => {
+  await asNewVisitor(page);
+  const words = `The school did not read my son's plan (${hasJavaScript() ? "js" : "no-js"} ${Date.now()})`;
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main sections" }).getByRole("link", { name: "Give feedback" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Give feedback" })).toBeVisible();
+  await expect(
+    page.getByText(
+      "If what you tell us makes us worried about a child's or young person's safety, we will share it with the safeguarding team.",
+    ),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Choose who you are");
+  await expect(summary).toContainText("Enter your feedback");
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: "A parent or carer" }).check();
+  await page.getByRole("combobox", { name: /Where do you live or work/ }).selectOption({ label: "Burnley" });
+  await page.getByRole("radio", { name: "School, nursery or college" }).check();
+  await page.getByRole("textbox", { name: "Your feedback" }).fill(words);
+  await page.getByRole("textbox", { name: /Email address/ }).fill("parent@example.org");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByRole("alert")).toContainText("Tick the box to say we can email you, or leave the email address empty");
+  await expect(page.getByRole("textbox", { name: "Your feedback" })).toHaveValue(words);
+  await expect(page.getByRole("radio", { name: "A parent or carer" })).toBeChecked();
+  await expect(page.getByRole("textbox", { name: /Email address/ })).toHaveValue("parent@example.org");
+
+  await page.getByRole("checkbox", { name: "Yes, you can email me about this feedback" }).check();
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  const reference = await sentReference(page);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "See what is happening with your feedback" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expect(page.getByText("Received", { exact: true })).toBeVisible();
+  await expect(page.getByText("We aim to reply by")).toBeVisible();
+  await expect(page.getByText(words)).toHaveCount(0);
+  await expect(page.getByText("parent@example.org")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The thank-you page is shown once; coming back to it goes to the form.
+  await page.goto("/feedback/sent");
+  await expect(page.getByRole("heading", { level: 1, name: "Give feedback" })).toBeVisible();
+});
+
+test("a young person gives easy-read feedback with the face scale, using only the keyboard", async ({ page }) => {
+  await asNewVisitor(page);
+  await page.goto("/feedback/easy-read");
+  await expect(page.getByRole("heading", { level: 1, name: "Tell us what you think" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing chosen: the summary says what to do, and its link takes the keyboard to the question.
+  await page.getByRole("button", { name: "Send", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("Choose who you are");
+  await expect(page.getByRole("alert")).toContainText("Choose a face or tell us more");
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: "I am a young person" }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("radio", { name: "Very unhappy" }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Unhappy", exact: true })).toBeChecked();
+  await page.getByRole("textbox", { name: "Tell us more" }).focus();
+  await page.keyboard.type("The bus to college is always late");
+  await page.getByRole("button", { name: "Send", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const reference = await sentReference(page);
+  await page.goto(`/feedback/${reference.toLowerCase().replace(/-/g, " ")}`);
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+});
+
+test("a reference that is mistyped or unknown gets a page that says what to do", async ({ page }) => {
+  await asNewVisitor(page);
+  await page.goto("/feedback");
+  await page.getByRole("textbox", { name: "Your reference" }).fill("hello");
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the reference as it was given, like FB-7KQ3-M9XP");
+  await expect(page.getByRole("textbox", { name: "Your reference" })).toHaveValue("hello");
+  await expectAccessible(page);
+
+  const response = await page.goto("/feedback/FB-2222-3333");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "We cannot find that reference" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an officer triages feedback: confirms the suggested group, links areas and themes, adds a note, and the family sees where it is", async ({
+  page,
+}) => {
+  await asNewVisitor(page);
+  const words = `We waited two years for an autism diagnosis (${hasJavaScript() ? "js" : "no-js"} ${Date.now()})`;
+  await page.goto("/feedback");
+  await page.getByRole("radio", { name: "A parent or carer" }).check();
+  await page.getByRole("radio", { name: "Health services" }).check();
+  await page.getByRole("textbox", { name: "Your feedback" }).fill(words);
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  const reference = await sentReference(page);
+
+  await signIn(page, "officer@demo.local");
+  await page.getByRole("link", { name: "Feedback inbox" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback inbox" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Words or reference" }).fill(reference);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("1 item")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: reference }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expect(page.getByText(words)).toBeVisible();
+  await expect(
+    page.getByText(/The portal suggests Commissioning and Access to Provision, from these words: autism, diagnosis/),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByRole("combobox", { name: "Give this item to" })).toHaveValue(/\d+/);
+  await page.getByRole("button", { name: "Give to this group" }).click();
+  await expect(page.getByText("The item has been given to the working group, and its members have been emailed.")).toBeVisible();
+
+  // Signposting without saying where is refused, with the choice kept.
+  await page.getByRole("radio", { name: "Passed to someone who can help" }).check();
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByRole("alert")).toContainText("Say where you signposted the family to");
+  await expect(page.getByRole("radio", { name: "Passed to someone who can help" })).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByRole("checkbox", { name: /^7\. / }).check();
+  await page.getByRole("textbox", { name: /Themes/ }).fill("Waiting times, autism");
+  await page.getByRole("button", { name: "Save areas and themes" }).click();
+  await expect(page.getByText("The areas of concern and themes have been saved.")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /^7\. / })).toBeChecked();
+  await expect(page.getByRole("textbox", { name: /Themes/ })).toHaveValue("waiting times, autism");
+
+  await page.getByRole("textbox", { name: "Add a note" }).fill("Asked the neurodevelopmental pathway lead for the current wait.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Your note has been added.")).toBeVisible();
+  const history = page.locator(".app-history");
+  await expect(history).toContainText(
+    "Given to Commissioning and Access to Provision; status changed from Received to With a working group",
+  );
+  await expect(history).toContainText("Asked the neurodevelopmental pathway lead");
+  await expect(history).toContainText("SEND engagement officer");
+  await expectAccessible(page);
+
+  await page.goto(`/feedback/${reference}`);
+  await expect(page.getByText("With a working group", { exact: true })).toBeVisible();
+  await expect(page.getByText("Commissioning and Access to Provision")).toBeVisible();
+  await expect(page.getByText("Asked the neurodevelopmental")).toHaveCount(0);
+});
+
+test("feedback telling of harm goes to the safeguarding lead and never reaches the inbox", async ({ page, context }) => {
+  await asNewVisitor(page);
+  const marker = `${hasJavaScript() ? "js" : "nojs"}-${Date.now()}`;
+  await page.goto("/feedback");
+  await page.getByRole("radio", { name: "A parent or carer" }).check();
+  await page.getByRole("textbox", { name: "Your feedback" }).fill(`My son says he wants to kill himself (${marker})`);
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  const reference = await sentReference(page);
+
+  await signIn(page, "officer@demo.local");
+  await page.goto(`/admin/feedback?q=${reference}`);
+  await expect(page.getByText("No feedback matches these filters.")).toBeVisible();
+
+  await context.clearCookies();
+  await signIn(page, "safeguarding@demo.local");
+  await page.goto("/admin/safeguarding");
+  expect(await openSafeguardingItemWith(page, marker)).toBe(true);
+  await expect(page.getByText(reference).first()).toBeVisible();
+});
