@@ -123,6 +123,8 @@ export interface UserTable {
 export interface UserWorkingGroupTable {
   user_id: string;
   working_group_id: number;
+  /** A lead of the group approves its responses to families. */
+  is_lead: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -384,7 +386,34 @@ export interface FeedbackItemTable {
 export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";
 export type FeedbackTopic = "local_offer" | "education" | "health" | "social_care" | "preparing_for_adulthood" | "partnership" | "other";
 export type FeedbackFormat = "standard" | "easy_read";
-export type FeedbackEventKind = "status" | "assigned" | "note" | "linked" | "themes";
+export type FeedbackEventKind =
+  | "status"
+  | "assigned"
+  | "note"
+  | "linked"
+  | "themes"
+  | "response_written"
+  | "response_approved"
+  | "task_changed";
+
+export type ResponseOutcome = "done" | "will_do" | "cannot_do";
+
+/** A working group's response to a family (migrations/202611231200_create_feedback_response.ts). */
+export interface FeedbackResponseTable {
+  feedback_item_id: string;
+  outcome: ResponseOutcome;
+  /** In plain words. */
+  plain: string;
+  /** In easy read, when the feedback came in easy read; "" otherwise. */
+  easy_read: Generated<string>;
+  /** Why not, for "we can't do this". */
+  reason: Generated<string>;
+  written_by: string | null;
+  written_at: Timestamp;
+  /** Set when a lead of the group approves it: only then does the family see it. */
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+}
 
 export interface FeedbackItemConcernTable {
   feedback_item_id: string;
@@ -679,6 +708,7 @@ export interface Database {
   organisation: OrganisationTable;
   app_user: UserTable;
   user_working_group: UserWorkingGroupTable;
+  feedback_response: FeedbackResponseTable;
   session: SessionTable;
   invitation: InvitationTable;
   rate_limit: RateLimitTable;

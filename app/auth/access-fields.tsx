@@ -7,13 +7,15 @@ import { roles } from "./roles";
 
 export interface AccessFieldsProps {
   errors: FieldErrors;
-  values: { role?: string; workingGroupIds?: string[]; organisationId?: string };
+  values: { role?: string; workingGroupIds?: string[]; leadGroupIds?: string[]; organisationId?: string };
   groups: { id: number; name: string }[];
   organisations: { id: string; name: string }[];
+  /** Editing an account: which of its groups it leads. */
+  showLeads?: boolean;
 }
 
 /** Role, working groups and organisation: shared by the invite and edit-access forms. */
-export function AccessFields({ errors, values, groups, organisations }: AccessFieldsProps) {
+export function AccessFields({ errors, values, groups, organisations, showLeads = false }: AccessFieldsProps) {
   const { t } = useTranslation("users");
   const { t: tAdmin } = useTranslation("admin");
   return (
@@ -35,6 +37,17 @@ export function AccessFields({ errors, values, groups, organisations }: AccessFi
         defaultValues={values.workingGroupIds ?? []}
         choices={groups.map((group) => ({ value: String(group.id), label: group.name }))}
       />
+      {showLeads ? (
+        <Checkboxes
+          name="leadGroupIds"
+          legend={t("form.leads")}
+          legendSize="s"
+          hint={t("form.leadsHint")}
+          error={errors.leadGroupIds ? t(errors.leadGroupIds) : undefined}
+          defaultValues={values.leadGroupIds ?? []}
+          choices={groups.map((group) => ({ value: String(group.id), label: group.name }))}
+        />
+      ) : null}
       <Select
         name="organisationId"
         label={t("form.organisation")}
@@ -53,6 +66,7 @@ export function accessValues(values: FormValues | undefined) {
   return {
     role: one(values?.role),
     workingGroupIds: list(values?.workingGroupIds),
+    leadGroupIds: list(values?.leadGroupIds),
     organisationId: one(values?.organisationId),
     name: one(values?.name),
     email: one(values?.email),

@@ -67,4 +67,12 @@ export const InviteSchema = z
   })
   .superRefine(checkScope);
 
-export const AccessSchema = z.object(AccessFields).superRefine(checkScope);
+/** Changing an account's access also says which of its groups it leads (leads approve responses to families). */
+export const AccessSchema = z
+  .object({ ...AccessFields, leadGroupIds: idList })
+  .superRefine(checkScope)
+  .superRefine((value, ctx) => {
+    if (value.leadGroupIds.some((id) => value.role !== "group_member" || !value.workingGroupIds.includes(id))) {
+      ctx.addIssue({ code: "custom", path: ["leadGroupIds"], message: "errors.leadNotMember" });
+    }
+  });

@@ -34,8 +34,12 @@ export async function getUser(db: Kysely<Database>, id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
   if (!user) return undefined;
-  const groups = await db.selectFrom("user_working_group").select("working_group_id").where("user_id", "=", id).execute();
-  return { ...user, workingGroupIds: groups.map((g) => g.working_group_id) };
+  const groups = await db.selectFrom("user_working_group").select(["working_group_id", "is_lead"]).where("user_id", "=", id).execute();
+  return {
+    ...user,
+    workingGroupIds: groups.map((g) => g.working_group_id),
+    leadGroupIds: groups.filter((g) => g.is_lead).map((g) => g.working_group_id),
+  };
 }
 
 export async function listPendingInvitations(db: Kysely<Database>, now: Date) {
@@ -89,7 +93,11 @@ export async function createInvitation(db: Kysely<Database>, input: InvitationIn
 
 export async function getInvitation(db: Kysely<Database>, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return db.selectFrom("invitation").select(["id", "email", "name", "role", "expires_at", "accepted_at"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("invitation")
+    .select(["id", "email", "name", "role", "expires_at", "accepted_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** The invitation a link points at, if it can still be used. */
@@ -148,7 +156,13 @@ export async function acceptInvitation(
 
 export async function updateUserAccess(
   db: Kysely<Database>,
-  { userId, role, organisationId, workingGroupIds }: { userId: string; role: Role; organisationId: string | null; workingGroupIds: number[] },
+  {
+    userId,
+    role,
+    organisationId,
+    workingGroupIds,
+    leadGroupIds = [],
+  }: { userId: string; role: Role; organisationId: string | null; workingGroupIds: number[]; leadGroupIds?: number[] },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -160,7 +174,7 @@ export async function updateUserAccess(
     if (role === "group_member" && workingGroupIds.length) {
       await trx
         .insertInto("user_working_group")
-        .values(workingGroupIds.map((id) => ({ user_id: userId, working_group_id: id })))
+        .values(workingGroupIds.map((id) => ({ user_id: userId, working_group_id: id, is_lead: leadGroupIds.includes(id) })))
         .execute();
     }
   });
@@ -171,7 +185,11 @@ export async function setUserDisabled(
   db: Kysely<Database>,
   { userId, disabled, now }: { userId: string; disabled: boolean; now: Date },
 ): Promise<void> {
-  await db.updateTable("app_user").set({ disabled_at: disabled ? now : null }).where("id", "=", userId).execute();
+  await db
+    .updateTable("app_user")
+    .set({ disabled_at: disabled ? now : null })
+    .where("id", "=", userId)
+    .execute();
   if (disabled) await revokeUserSessions(db, userId, now);
 }
 

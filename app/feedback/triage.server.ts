@@ -67,6 +67,21 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     .select("area_of_concern_id")
     .where("feedback_item_id", "=", item.id)
     .execute();
+  const linkedTasks = await db.selectFrom("feedback_item_task").select("task_id").where("feedback_item_id", "=", item.id).execute();
+  // The tasks an item can be linked to: those of its working group's actions.
+  const tasks =
+    full.working_group_id === null
+      ? []
+      : await db
+          .selectFrom("task")
+          .innerJoin("action", "action.id", "task.action_id")
+          .innerJoin("action_working_group", "action_working_group.action_id", "task.action_id")
+          .select(["task.id", "task.code", "task.description", "task.rag"])
+          .where("action_working_group.working_group_id", "=", full.working_group_id)
+          .orderBy("action.letter")
+          .orderBy("task.sort_order")
+          .orderBy("task.code")
+          .execute();
   const history = await db
     .selectFrom("feedback_event")
     .leftJoin("app_user", "app_user.id", "feedback_event.by_user_id")
@@ -90,6 +105,8 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     item: { ...item, workingGroupId: full.working_group_id, themes: full.themes },
     suggestion,
     concernIds: linked.map((l) => l.area_of_concern_id),
+    taskIds: linkedTasks.map((l) => l.task_id),
+    tasks,
     concerns: data.concerns,
     groups: data.groups,
     history,
@@ -99,7 +116,7 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
 type Refusal = { ok: false; reason: "not-found" } | { ok: false; reason: "invalid"; errors: Record<string, string> };
 type Done = { ok: true } | Refusal;
 
-async function lockItem(trx: Db, id: string) {
+export async function lockItem(trx: Db, id: string) {
   const item = await getGeneralFeedback(trx, id);
   if (!item) return undefined;
   return trx
@@ -110,7 +127,7 @@ async function lockItem(trx: Db, id: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function recordEvent(
+export async function recordEvent(
   trx: Db,
   {
     itemId,
@@ -261,10 +278,17 @@ export async function addNote(db: Db, { id, note, by, now }: { id: string; note:
   });
 }
 
-/** Replaces the item's areas of concern and themes together, as the page's one form sends them. */
+/** Replaces the item's areas of concern, tasks and themes together, as the page's one form sends them. */
 export async function setLinks(
   db: Db,
-  { id, concernIds, themes, by, now }: { id: string; concernIds: number[]; themes: string; by: ChangedBy; now: Date },
+  {
+    id,
+    concernIds,
+    taskIds = [],
+    themes,
+    by,
+    now,
+  }: { id: string; concernIds: number[]; taskIds?: number[]; themes: string; by: ChangedBy; now: Date },
 ): Promise<Done> {
   const parsed = parseThemes(themes);
   if (!parsed.ok) return { ok: false, reason: "invalid", errors: { themes: `triage.errors.themes.${parsed.problem}` } };
@@ -273,7 +297,17 @@ export async function setLinks(
     if (!item) return { ok: false, reason: "not-found" } as const;
     const known = concernIds.length ? await trx.selectFrom("area_of_concern").select("id").where("id", "in", concernIds).execute() : [];
     if (known.length !== new Set(concernIds).size)
-      return { ok: false, reason: "invalid", errors: { concerns: "triage.errors.concernUnknown" } } as const;
+      return { ok: false, reason: "invalid", errors: { concerns: "triage.errors.concernUnknown" } as Record<string, string> } as const;
+    const knownTasks = taskIds.length ? await trx.selectFrom("task").select("id").where("id", "in", taskIds).execute() : [];
+    if (knownTasks.length !== new Set(taskIds).size)
+      return { ok: false, reason: "invalid", errors: { tasks: "triage.errors.taskUnknown" } as Record<string, string> } as const;
+    await trx.deleteFrom("feedback_item_task").where("feedback_item_id", "=", item.id).execute();
+    if (knownTasks.length) {
+      await trx
+        .insertInto("feedback_item_task")
+        .values(knownTasks.map((t) => ({ feedback_item_id: item.id, task_id: t.id })))
+        .execute();
+    }
     await trx.deleteFrom("feedback_item_concern").where("feedback_item_id", "=", item.id).execute();
     if (known.length) {
       await trx
@@ -291,7 +325,7 @@ export async function setLinks(
       kind: "linked",
       by,
       now,
-      details: { concernIds: known.map((c) => c.id), themes: parsed.themes },
+      details: { concernIds: known.map((c) => c.id), taskIds: knownTasks.map((t) => t.id), themes: parsed.themes },
     });
     return { ok: true } as const;
   });

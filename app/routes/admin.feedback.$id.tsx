@@ -16,6 +16,8 @@ import { Textarea } from "~/components/forms/textarea";
 import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
 import { StatusTag, useFaceWords } from "~/feedback/triage-components";
+import { ResponseSection } from "~/feedback/response-section";
+import { approveResponse, getResponse, isGroupLead, writeResponse } from "~/feedback/response.server";
 import { addNote, assignGroup, changeStatus, getTriageItem, setLinks } from "~/feedback/triage.server";
 import { INBOX_PATH, NOTE_MAX, triageStatuses } from "~/feedback/triage";
 import { Verbatim } from "~/feedback/verbatim";
@@ -32,9 +34,23 @@ import { httpError } from "~/utils/http.server";
 export const handle = { i18n: ["common", "admin", "feedback", "safeguarding"] };
 
 const DONE_FLASH = "feedbackTriageDone";
-const intents = ["assign", "status", "links", "note"] as const;
+const intents = ["assign", "status", "links", "respond", "approve", "note"] as const;
 /** Where each form's errors are listed, in page order. */
-const FIELD_ORDER = ["group", "status", "statusNote", "concerns", "themes", "note", "reason"];
+const FIELD_ORDER = [
+  "group",
+  "status",
+  "statusNote",
+  "concerns",
+  "tasks",
+  "themes",
+  "form",
+  "outcome",
+  "whyNot",
+  "plain",
+  "easyRead",
+  "note",
+  "reason",
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, "feedback.triage");
@@ -51,6 +67,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       today: ukToday(context.now()),
       done,
       canFlag: can(user.role, "safeguarding.flag"),
+      response: (await getResponse(context.db, view.item.id)) ?? null,
+      isLead: await isGroupLead(context.db, { userId: user.id, groupId: view.item.workingGroupId }),
+      canWriteYswd: can(user.role, "you-said-we-did.edit"),
     },
     { headers: done ? { "Set-Cookie": flash.clear } : {} },
   );
@@ -81,20 +100,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return changeStatus(context.db, { id, to: text("status"), note: text("statusNote"), by, now });
       case "links": {
         const concernIds = formData.getAll("concerns").map((v) => Number(v));
+        const taskIds = formData.getAll("tasks").map((v) => Number(v));
         if (concernIds.some((n) => !Number.isInteger(n)))
           return { ok: false, reason: "invalid", errors: { concerns: "triage.errors.concernUnknown" } } as const;
-        return setLinks(context.db, { id, concernIds, themes: text("themes"), by, now });
+        if (taskIds.some((n) => !Number.isInteger(n)))
+          return { ok: false, reason: "invalid", errors: { tasks: "triage.errors.taskUnknown" } } as const;
+        return setLinks(context.db, { id, concernIds, taskIds, themes: text("themes"), by, now });
       }
+      case "respond":
+        return writeResponse(context.db, {
+          id,
+          input: { outcome: text("outcome"), plain: text("plain"), easyRead: text("easyRead"), reason: text("whyNot") },
+          by,
+          now,
+          origin: publicOrigin(request),
+        });
+      case "approve":
+        return approveResponse(context.db, { id, by, now, origin: publicOrigin(request) });
       case "note":
         return addNote(context.db, { id, note: text("note"), by, now });
     }
   })();
   if (!result.ok && result.reason === "not-found") throw await httpError(request, 404, "not-found");
+  // Approving is for a lead of the item's group alone.
+  if (!result.ok && result.reason === "forbidden") throw await httpError(request, 403, "forbidden");
   if (!result.ok)
     return json(
       {
         errors: result.errors as FieldErrors,
-        values: { ...formValues(formData), concerns: formData.getAll("concerns").map(String) } as FormValues,
+        values: {
+          ...formValues(formData),
+          concerns: formData.getAll("concerns").map(String),
+          tasks: formData.getAll("tasks").map(String),
+        } as FormValues,
       },
       { status: 400 },
     );
@@ -107,7 +145,8 @@ export default function TriageItem() {
   const { t, i18n } = useTranslation("feedback");
   const faceWords = useFaceWords();
   const { t: sg } = useTranslation("safeguarding");
-  const { item, suggestion, concernIds, concerns, groups, history, today, done, canFlag } = useLoaderData<typeof loader>();
+  const { item, suggestion, concernIds, taskIds, tasks, concerns, groups, history, today, done, canFlag, response, isLead, canWriteYswd } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { errors?: FieldErrors; values?: FormValues } | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values;
@@ -119,6 +158,7 @@ export default function TriageItem() {
   };
   const overdue = item.targetDate !== null && item.targetDate < today && (item.step === "received" || item.step === "with_group");
   const postedConcerns = values?.concerns;
+  const postedTasks = values?.tasks;
   // Each step adds to the history: a new key starts the forms afresh from what was saved
   // (with JavaScript, a redirect to the same page would otherwise keep what was typed).
   const formKey = history[0]?.id ?? "new";
@@ -133,7 +173,9 @@ export default function TriageItem() {
           {done && !actionData ? (
             <NotificationBanner type="success" heading={done === "flagged" ? sg("flag.done") : t(`triage.done.${done}`)} />
           ) : null}
-          <ErrorSummary errors={FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f, text: error(f)! }))} />
+          <ErrorSummary
+            errors={FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f === "form" ? "response" : f, text: error(f)! }))}
+          />
           <span className="govuk-caption-l">{t("triage.caption")}</span>
           <h1 className="govuk-heading-l">{item.reference}</h1>
           <SummaryList
@@ -232,6 +274,20 @@ export default function TriageItem() {
               defaultValues={Array.isArray(postedConcerns) ? postedConcerns : postedConcerns ? [postedConcerns] : concernIds.map(String)}
               choices={concerns.map((c) => ({ value: String(c.id), label: concernName(c.id) }))}
             />
+            {tasks.length ? (
+              <Checkboxes
+                name="tasks"
+                legend={t("triage.tasksLegend")}
+                legendSize="s"
+                hint={t("triage.tasksHint")}
+                small
+                error={error("tasks")}
+                defaultValues={Array.isArray(postedTasks) ? postedTasks : postedTasks ? [postedTasks] : taskIds.map(String)}
+                choices={tasks.map((task) => ({ value: String(task.id), label: `${task.code}: ${task.description}` }))}
+              />
+            ) : (
+              <p className="govuk-body">{t("triage.tasksNeedGroup")}</p>
+            )}
             <TextInput
               name="themes"
               label={t("triage.themes")}
@@ -244,6 +300,24 @@ export default function TriageItem() {
               {t("triage.saveLinks")}
             </Button>
           </Form>
+
+          <ResponseSection
+            response={response}
+            hasGroup={item.workingGroupId !== null}
+            needsEasyRead={item.format === "easy_read"}
+            isLead={isLead}
+            errors={errors}
+            values={values}
+            error={error}
+            formKey={formKey}
+          />
+          {canWriteYswd && response?.approved_at ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/admin/you-said-we-did/new?from=${item.id}`}>
+                {t("response.toYswd")}
+              </a>
+            </p>
+          ) : null}
 
           <h2 className="govuk-heading-m">{t("triage.noteHeading")}</h2>
           <Form method="post" noValidate key={`note-${formKey}`}>
@@ -275,6 +349,7 @@ export default function TriageItem() {
                         group: event.group_name ?? "",
                         from: event.from_status ? t(`steps.${event.from_status}`) : "",
                         to: event.to_status ? t(`steps.${event.to_status}`) : "",
+                        task: String((event.details as Record<string, unknown> | null)?.task ?? ""),
                       })}
                     </strong>
                   </p>

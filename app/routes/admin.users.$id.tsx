@@ -57,8 +57,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       role: parsed.data.role,
       organisationId: parsed.data.organisationId || null,
       workingGroupIds: parsed.data.workingGroupIds,
+      leadGroupIds: parsed.data.leadGroupIds,
     });
-    await audit("user.access-changed", { from: user.role, to: parsed.data.role, workingGroupIds: parsed.data.workingGroupIds });
+    await audit("user.access-changed", {
+      from: user.role,
+      to: parsed.data.role,
+      workingGroupIds: parsed.data.workingGroupIds,
+      leadGroupIds: parsed.data.leadGroupIds,
+    });
     return redirect(`/admin/users/${user.id}?done=access`);
   }
   throw await httpError(request, 400, "bad-request");
@@ -74,12 +80,22 @@ export default function EditUser() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values = actionData?.values
     ? accessValues(actionData.values)
-    : { role: user.role, workingGroupIds: user.workingGroupIds.map(String), organisationId: user.organisation_id ?? "" };
+    : {
+        role: user.role,
+        workingGroupIds: user.workingGroupIds.map(String),
+        leadGroupIds: user.leadGroupIds.map(String),
+        organisationId: user.organisation_id ?? "",
+      };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/admin/users" />
-        {done ? <NotificationBanner type="success" heading={t(`edit.done.${done === "access" ? "access" : done === "disable" ? "disable" : "enable"}`, { name: user.name })} /> : null}
+        {done ? (
+          <NotificationBanner
+            type="success"
+            heading={t(`edit.done.${done === "access" ? "access" : done === "disable" ? "disable" : "enable"}`, { name: user.name })}
+          />
+        ) : null}
         <ErrorSummary errors={Object.entries(errors).map(([field, key]) => ({ href: field, text: t(key) }))} />
         <h1 className="govuk-heading-l">{user.name}</h1>
         <dl className="govuk-summary-list">
@@ -93,7 +109,9 @@ export default function EditUser() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("edit.lastSignIn")}</dt>
-            <dd className="govuk-summary-list__value">{user.last_login_at ? formatDateTime(user.last_login_at, i18n.language) : t("edit.never")}</dd>
+            <dd className="govuk-summary-list__value">
+              {user.last_login_at ? formatDateTime(user.last_login_at, i18n.language) : t("edit.never")}
+            </dd>
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("list.status")}</dt>
@@ -104,7 +122,7 @@ export default function EditUser() {
         <h2 className="govuk-heading-m">{t("edit.accessHeading")}</h2>
         <Form method="post" noValidate>
           <CsrfInput />
-          <AccessFields errors={errors} values={values} groups={groups} organisations={organisations} />
+          <AccessFields errors={errors} values={values} groups={groups} organisations={organisations} showLeads />
           <Button name="intent" value="access">
             {t("edit.saveAccess")}
           </Button>

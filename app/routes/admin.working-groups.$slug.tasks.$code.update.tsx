@@ -14,6 +14,7 @@ import { Textarea } from "~/components/forms/textarea";
 import { TextInput } from "~/components/forms/text-input";
 import { SummaryList } from "~/components/summary-list";
 import i18next from "~/i18n/i18next.server";
+import { publicOrigin } from "~/revisits/notice.server";
 import { readForm } from "~/security/csrf.server";
 import { formValues } from "~/utils/form-data";
 import { formErrors } from "~/utils/form-response.server";
@@ -74,6 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     update: checked.update,
     by: { id: user.id, role: user.role, workingGroupIds: user.workingGroupIds, requestId: context.requestId },
     now: context.now(),
+    origin: publicOrigin(request),
   });
   if (!result.ok) throw await httpError(request, result.reason === "forbidden" ? 403 : 404, result.reason);
   const flash = await setFlash(context, {

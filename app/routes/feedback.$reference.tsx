@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { FEEDBACK_PATH, readReference } from "~/feedback/general";
 import { lookUpProgress } from "~/feedback/general.server";
-import { LookUpReference, ProgressSummary } from "~/feedback/progress";
+import { LookUpReference, ProgressSummary, ResponseToFamily } from "~/feedback/progress";
+import { getApprovedResponse } from "~/feedback/response.server";
 import i18next from "~/i18n/i18next.server";
 
 /** Where a family's feedback is, by its reference: no personal data, nothing they wrote. */
@@ -19,15 +20,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!result.ok)
     return json({ pageTitle: t("progress.tooManyTitle"), progress: null, retryAt: result.retryAt.toISOString() }, { status: 429 });
   if (!result.progress) return notFound();
+  const response = (await getApprovedResponse(context.db, reference)) ?? null;
   return json(
-    { pageTitle: t("progress.title", { reference }), progress: result.progress, retryAt: null },
+    { pageTitle: t("progress.title", { reference }), progress: result.progress, response, retryAt: null },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
 
 export default function FeedbackProgress() {
   const { t, i18n } = useTranslation("feedback");
-  const { progress, retryAt } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { progress, retryAt } = data;
   if (!progress) {
     const time = retryAt
       ? new Intl.DateTimeFormat(i18n.language, { hour: "numeric", minute: "2-digit", timeZone: "Europe/London" }).format(new Date(retryAt))
@@ -50,7 +53,11 @@ export default function FeedbackProgress() {
         <h1 className="govuk-heading-l">{progress.reference}</h1>
         <ProgressSummary progress={progress} />
         <h2 className="govuk-heading-m">{t("progress.responseHeading")}</h2>
-        <p className="govuk-body">{t("progress.noResponseYet")}</p>
+        {"response" in data && data.response ? (
+          <ResponseToFamily response={data.response} easyReadFirst={progress.format === "easy_read"} />
+        ) : (
+          <p className="govuk-body">{t("progress.noResponseYet")}</p>
+        )}
         <p className="govuk-body govuk-hint">{t("progress.privacy")}</p>
       </div>
     </div>

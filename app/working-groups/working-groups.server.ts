@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, Rag } from "../../db/schema";
 import { inTransaction, timestamp } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
+import { tellLinkedFamilies } from "../feedback/response.server";
 import { isNewest, mayRecordProgress, ragCounts, type CheckedUpdate } from "./progress";
 
 /**
@@ -165,15 +166,55 @@ export type RecordResult =
  * there), and the audit log says who did it. Refuses anyone who may not record
  * progress on this task (mayRecordProgress).
  */
+/** The first working group an action belongs to, for a link to its public page. */
+async function groupSlugOf(db: Kysely<Database>, actionId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("action_working_group")
+    .innerJoin("working_group", "working_group.id", "action_working_group.working_group_id")
+    .select("working_group.slug")
+    .where("action_working_group.action_id", "=", actionId)
+    .orderBy("working_group.number")
+    .executeTakeFirst();
+  return row?.slug ?? null;
+}
+
 export async function recordTaskUpdate(
   db: Kysely<Database>,
-  { taskId, update, by, now }: { taskId: number; update: CheckedUpdate; by: Recorder; now: Date },
+  {
+    taskId,
+    update,
+    by,
+    now,
+    origin = "",
+  }: {
+    taskId: number;
+    update: CheckedUpdate;
+    by: Recorder;
+    now: Date;
+    /** The portal's address, for the links in emails to families whose feedback is linked to the task. */
+    origin?: string;
+  },
 ): Promise<RecordResult> {
   return inTransaction(db, async (trx) => {
-    const task = await trx.selectFrom("task").select(["id", "code", "rag", "outcome", "action_id"]).where("id", "=", taskId).forUpdate().executeTakeFirst();
+    const task = await trx
+      .selectFrom("task")
+      .select(["id", "code", "description", "rag", "outcome", "action_id"])
+      .where("id", "=", taskId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!task) return { ok: false, reason: "not-found" } as const;
-    const groups = await trx.selectFrom("action_working_group").select("working_group_id").where("action_id", "=", task.action_id).execute();
-    if (!mayRecordProgress(by, groups.map((g) => g.working_group_id))) return { ok: false, reason: "forbidden" } as const;
+    const groups = await trx
+      .selectFrom("action_working_group")
+      .select("working_group_id")
+      .where("action_id", "=", task.action_id)
+      .execute();
+    if (
+      !mayRecordProgress(
+        by,
+        groups.map((g) => g.working_group_id),
+      )
+    )
+      return { ok: false, reason: "forbidden" } as const;
 
     const latest = await trx
       .selectFrom("task_update")
@@ -204,6 +245,18 @@ export async function recordTaskUpdate(
         .where("id", "=", taskId)
         .execute();
     }
+    // Closing the loop: families whose feedback is linked to the task hear when it moves.
+    const told =
+      current && (update.rag !== task.rag || update.outcome !== task.outcome)
+        ? await tellLinkedFamilies(trx, {
+            task: { id: task.id, code: task.code, description: task.description, groupSlug: await groupSlugOf(trx, task.action_id) },
+            rag: update.rag,
+            outcome: update.outcome,
+            by: { userId: by.id, requestId: by.requestId },
+            now,
+            origin,
+          })
+        : 0;
     await recordAudit(trx, {
       userId: by.id,
       action: "task.progress-recorded",
@@ -217,6 +270,7 @@ export async function recordTaskUpdate(
         evidenceUrl: update.evidenceUrl,
         // Whether the task's current position moved, and from what.
         current,
+        familiesTold: told,
         ...(current ? { changes: { rag: { from: task.rag, to: update.rag }, outcome: { from: task.outcome, to: update.outcome } } } : {}),
       },
       requestId: by.requestId,

@@ -5,6 +5,8 @@ export interface DemoAccount {
   name: string;
   role: Role;
   description: string;
+  /** Leads the working groups they belong to, and so approves their responses to families. */
+  leadsGroups?: boolean;
   /** Working groups (by slug) a group member belongs to. */
   workingGroups?: string[];
   /** The organisation a provider works for (by name). */
@@ -23,6 +25,7 @@ export const demoAccounts: DemoAccount[] = [
     role: "group_member",
     description: "working-group lead (Engagement)",
     workingGroups: ["engagement"],
+    leadsGroups: true,
   },
   {
     email: "safeguarding@demo.local",

@@ -52,7 +52,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
         if (groups.length) {
           await trx
             .insertInto("user_working_group")
-            .values(groups.map((g) => ({ user_id: user.id, working_group_id: g.id })))
+            .values(groups.map((g) => ({ user_id: user.id, working_group_id: g.id, is_lead: account.leadsGroups ?? false })))
             .execute();
         }
       }
@@ -72,6 +72,10 @@ export async function setDemoPassword(db: Kysely<Database>, password: string): P
   await db
     .updateTable("app_user")
     .set({ password_hash: passwordHash })
-    .where("email", "in", demoAccounts.map((a) => a.email))
+    .where(
+      "email",
+      "in",
+      demoAccounts.map((a) => a.email),
+    )
     .execute();
 }

@@ -191,3 +191,69 @@ test("feedback telling of harm goes to the safeguarding lead and never reaches t
   expect(await openSafeguardingItemWith(page, marker)).toBe(true);
   await expect(page.getByText(reference).first()).toBeVisible();
 });
+
+test("the loop closes: a young person's easy-read feedback gets a response a group lead approves, and their reference page shows it", async ({
+  page,
+  context,
+}) => {
+  await asNewVisitor(page);
+  const marker = `${hasJavaScript() ? "js" : "nojs"}-${Date.now()}`;
+  await page.goto("/feedback/easy-read");
+  await page.getByRole("radio", { name: "I am a young person" }).check();
+  await page.getByRole("radio", { name: "Unhappy", exact: true }).check();
+  await page.getByRole("textbox", { name: "Tell us more" }).fill(`Nobody asks us what clubs we want (${marker})`);
+  await page.getByRole("textbox", { name: "Your email address" }).fill(`young.${marker}@example.net`);
+  await page.getByRole("checkbox", { name: "Yes, you can email me" }).check();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const reference = await sentReference(page);
+
+  // An officer gives it to Engagement and writes the response; easy read is asked for.
+  await signIn(page, "officer@demo.local");
+  await page.goto(`/admin/feedback?q=${reference}`);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  const itemUrl = page.url();
+  await page.getByRole("combobox", { name: "Give this item to" }).selectOption({ label: "Engagement" });
+  await page.getByRole("button", { name: "Give to this group" }).click();
+  await expect(page.getByText("The item has been given to the working group")).toBeVisible();
+  await page.getByRole("radio", { name: "We are going to do something about it" }).check();
+  const plain = `The participation council will choose next year's clubs with us (${marker}).`;
+  await page.getByRole("textbox", { name: "The response, in plain words" }).fill(plain);
+  await page.getByRole("button", { name: "Save response for approval" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the response in easy read: this feedback came in easy read");
+  await expect(page.getByRole("textbox", { name: "The response, in plain words" })).toHaveValue(plain);
+  await expect(page.getByRole("radio", { name: "We are going to do something about it" })).toBeChecked();
+  await expectAccessible(page);
+  await page
+    .getByRole("textbox", { name: "The response in easy read" })
+    .fill("You told us about clubs. Young people will choose the clubs.");
+  await page.getByRole("button", { name: "Save response for approval" }).click();
+  await expect(page.getByText("A lead of the working group must approve it before the family sees it.")).toBeVisible();
+  await expect(page.getByText("Only a lead of the working group can approve it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve and send to the family" })).toHaveCount(0);
+
+  // Not yet approved: the family's page still waits.
+  await page.goto(`/feedback/${reference}`);
+  await expect(page.getByText("When we reply, our response will be shown here.")).toBeVisible();
+
+  // The group's lead approves it.
+  await context.clearCookies();
+  await signIn(page, "engagement-lead@demo.local");
+  await page.goto(itemUrl);
+  await expect(page.locator(".govuk-summary-list").getByText(plain)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Approve and send to the family" }).click();
+  await expect(page.getByText("The response has been approved.")).toBeVisible();
+  await expect(page.locator(".app-history")).toContainText("Response approved: the family can read it");
+  await expectAccessible(page);
+
+  // The young person reads it, easy read first.
+  await context.clearCookies();
+  await page.goto(`/feedback/${reference}`);
+  await expect(page.getByText("Responded", { exact: true })).toBeVisible();
+  await expect(page.getByText("We are going to do something about it.")).toBeVisible();
+  await expect(page.getByText("Young people will choose the clubs.")).toBeVisible();
+  await expect(page.getByText(plain)).toBeVisible();
+  await expect(page.getByText("Nobody asks us what clubs")).toHaveCount(0);
+  await expectAccessible(page);
+});
