@@ -381,6 +381,8 @@ export interface FeedbackItemTable {
   themes: TextArray;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When its words and contact details were removed (retention or a person's request); null while kept. */
+  anonymised_at: Timestamp | null;
 }
 
 export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";

@@ -11,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import { readEnv } from "../app/env.server";
 import { senderFromEnv } from "../app/email/senders.server";
 import { startOutboxWorker } from "../app/email/worker.server";
+import { startRetentionWorker } from "../app/privacy/worker.server";
 import type { PortalContext } from "../app/context";
 import { boot } from "./boot";
 import { demoAccounts } from "../db/seed/demo-accounts";
@@ -159,11 +160,15 @@ const stopOutbox = startOutboxWorker({
   from: env.EMAIL_FROM,
 });
 
+// Anonymises feedback past the retention setting (docs/decisions/023-data-protection.md).
+const stopRetention = startRetentionWorker({ db: booted.handle.db, logger: logger.child({ part: "retention" }) });
+
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
   // A send in progress finishes (and is recorded) before the database closes.
   await stopOutbox();
+  await stopRetention();
   await booted.handle.close();
   process.exit(0);
 }

@@ -48,6 +48,10 @@ const permissions = {
   "safeguarding.queue": ["safeguarding_lead"],
   /** Safeguarding: flag an item by hand for the designated safeguarding lead. */
   "safeguarding.flag": ["admin", "officer", "group_member"],
+  /** Data protection: how long feedback is kept before it is anonymised, and "Run now" (docs/decisions/023). */
+  "privacy.retention": ["admin"],
+  /** Data protection: find, export and erase one person's data on request (docs/decisions/023). */
+  "privacy.requests": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,6 +21,7 @@ const sections: { key: string; to: string; permission: Permission }[] = [
   { key: "workingGroups", to: "/admin/working-groups", permission: "working-groups.progress" },
   { key: "bankHolidays", to: "/admin/bank-holidays", permission: "bank-holidays.import" },
   { key: "audit", to: "/admin/audit", permission: "audit.read" },
+  { key: "privacy", to: "/admin/privacy", permission: "privacy.retention" },
   { key: "outbox", to: "/admin/outbox", permission: "outbox.read" },
   { key: "designSystem", to: "/admin/design-system", permission: "design-system.view" },
 ];
