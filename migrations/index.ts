@@ -7,6 +7,7 @@ import * as m202611230500 from "./202611230500_create_task_updates";
 import * as m202611230600 from "./202611230600_create_co_production";
 import * as m202611230700 from "./202611230700_create_safeguarding";
 import * as m202611230800 from "./202611230800_create_feedback_loop";
+import * as m202611231000 from "./202611231000_create_feedback_attachment";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "202611230600_create_co_production": m202611230600,
   "202611230700_create_safeguarding": m202611230700,
   "202611230800_create_feedback_loop": m202611230800,
+  "202611231000_create_feedback_attachment": m202611231000,
 };
