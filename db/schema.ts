@@ -388,6 +388,24 @@ export interface FeedbackItemTable {
 export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";
 export type FeedbackTopic = "local_offer" | "education" | "health" | "social_care" | "preparing_for_adulthood" | "partnership" | "other";
 export type FeedbackFormat = "standard" | "easy_read";
+export type FeedbackAttachmentKind = "drawing" | "photo" | "audio" | "video";
+
+/** A drawing, photo or recording sent with feedback (docs/decisions/022-feedback-uploads.md). */
+export interface FeedbackAttachmentTable {
+  id: Generated<string>;
+  /** Null while the upload waits for its item (pending_token set). */
+  feedback_item_id: string | null;
+  kind: FeedbackAttachmentKind;
+  /** The type found in the file's bytes: never the browser's claim or the file name's. */
+  media_type: string;
+  byte_size: number;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  /** SHA-256 (hex) of the token in the form, while pending; null once attached. */
+  pending_token: string | null;
+  created_at: CreatedAt;
+}
+
+
 export type FeedbackEventKind =
   | "status"
   | "assigned"
@@ -732,6 +750,7 @@ export interface Database {
   search_synonym: SearchSynonymTable;
   search_log: SearchLogTable;
   feedback_item: FeedbackItemTable;
+  feedback_attachment: FeedbackAttachmentTable;
   you_said_we_did: YouSaidWeDidTable;
   survey: SurveyTable;
   survey_version: SurveyVersionTable;

@@ -7,6 +7,7 @@ import * as m202611230500 from "./202611230500_create_task_updates";
 import * as m202611230600 from "./202611230600_create_co_production";
 import * as m202611230700 from "./202611230700_create_safeguarding";
 import * as m202611230800 from "./202611230800_create_feedback_loop";
+import * as m202611231000 from "./202611231000_create_feedback_attachment";
 import * as m202611231100 from "./202611231100_add_data_protection";
 import * as m202611231200 from "./202611231200_create_feedback_response";
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "202611230600_create_co_production": m202611230600,
   "202611230700_create_safeguarding": m202611230700,
   "202611230800_create_feedback_loop": m202611230800,
+  "202611231000_create_feedback_attachment": m202611231000,
   "202611231100_add_data_protection": m202611231100,
   "202611231200_create_feedback_response": m202611231200,
 };

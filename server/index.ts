@@ -94,12 +94,29 @@ app.use(
 // Bodies over this are refused before anything reads them. Form fields have
 // their own, much smaller limits in each schema.
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
+// The feedback forms take a recording of up to 25 MB (docs/decisions/022-feedback-uploads.md).
+// Up to this, a file over its limit is read and dropped, and the form comes back with what
+// was typed and "the file is too large"; past it, the post is refused here.
+const FEEDBACK_UPLOAD_BODY_BYTES = 64 * 1024 * 1024;
+const FEEDBACK_UPLOAD_PATHS = new Set(["/feedback", "/feedback/easy-read"]);
 app.use((req, res, next) => {
   const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
+  const limit = req.method === "POST" && FEEDBACK_UPLOAD_PATHS.has(req.path) ? FEEDBACK_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+  if (length > limit) {
     req.log.warn({ length }, "request body too large");
     res.status(413).type("html").send(plainPage("Too much information sent", "What you sent was too large. Go back, shorten it and try again."));
     return;
+  }
+  next();
+});
+
+// A file sent with feedback carries its own, stricter headers (a sandbox policy and nosniff,
+// docs/decisions/022-feedback-uploads.md): the page policy above would be a second one beside it.
+const ATTACHMENT_PATH = /^\/admin\/feedback\/[^/]+\/attachments\//;
+app.use((req, res, next) => {
+  if (ATTACHMENT_PATH.test(req.path)) {
+    res.removeHeader("Content-Security-Policy");
+    res.removeHeader("X-Content-Type-Options");
   }
   next();
 });

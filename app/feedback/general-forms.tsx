@@ -1,16 +1,19 @@
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/button";
 import { Checkboxes } from "~/components/forms/checkboxes";
 import { CsrfInput } from "~/components/forms/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { FaceScale } from "~/components/forms/face-scale";
+import { FileUpload } from "~/components/forms/file-upload";
 import { Radios } from "~/components/forms/radios";
 import { Select } from "~/components/forms/select";
 import { TextInput } from "~/components/forms/text-input";
 import { Textarea } from "~/components/forms/textarea";
 import { Pictogram } from "~/components/pictogram";
 import type { FieldErrors, FormValues } from "~/utils/form-data";
+import { ACCEPT_ATTRIBUTE, ATTACHMENT_FIELD, ATTACHMENT_REMOVE_FIELD, ATTACHMENT_TOKEN_FIELD, formatSize } from "./attachments";
 import { Honeypot } from "./forms";
 import { EASY_READ_PATH, EMAIL_MAX, FEEDBACK_PATH, GENERAL_TEXT_MAX, respondentPictograms, respondents, topics } from "./general";
 
@@ -67,6 +70,52 @@ function ContactFields({ values, errors, easyRead }: { values: FormValues; error
   );
 }
 
+/**
+ * An optional drawing, photo or recording. A file that was fine, sent with a mistake
+ * elsewhere, is kept on the server: the form carries its token and says so, so it need
+ * not be chosen again. Ticking "Remove it" or choosing another file replaces it.
+ */
+function AttachmentField({ values, errors, label, hint }: { values: FormValues; errors: FieldErrors; label: ReactNode; hint: string }) {
+  const { t, i18n } = useTranslation("feedback");
+  const error = useErrorText(errors);
+  const input = useRef<HTMLInputElement>(null);
+  const token = one(values[ATTACHMENT_TOKEN_FIELD]);
+  const kind = one(values.attachmentKind);
+  const size = Number(one(values.attachmentSize));
+  // With JavaScript the page is not reloaded: a file already sent (and kept, or refused) is cleared from the picker.
+  useEffect(() => {
+    if (input.current) input.current.value = "";
+  }, [values, errors]);
+  return (
+    <>
+      {token ? (
+        <div className="govuk-inset-text" id="attachment-kept">
+          <p className="govuk-body">
+            {t("attachment.kept", { thing: t(`attachment.kinds.${kind}`), size: formatSize(size, i18n.language) })}
+          </p>
+          <input type="hidden" name={ATTACHMENT_TOKEN_FIELD} value={token} />
+          <Checkboxes
+            name={ATTACHMENT_REMOVE_FIELD}
+            legend={t("attachment.keptLegend")}
+            legendSize="s"
+            small
+            choices={[{ value: "yes", label: t("attachment.remove") }]}
+          />
+        </div>
+      ) : null}
+      <FileUpload
+        ref={input}
+        name={ATTACHMENT_FIELD}
+        label={token ? t("attachment.replace") : label}
+        hint={hint}
+        optional
+        accept={ACCEPT_ATTRIBUTE}
+        error={error(ATTACHMENT_FIELD)}
+      />
+    </>
+  );
+}
+
 /** The plain sentence said before anything is sent. */
 function SafeguardingNote({ easyRead }: { easyRead: boolean }) {
   const { t } = useTranslation("feedback");
@@ -97,7 +146,7 @@ export function StandardFeedbackForm({ values, errors, summary, districts }: For
           {t("standard.easyReadLink")}
         </Link>
       </p>
-      <Form method="post" action={FEEDBACK_PATH} noValidate>
+      <Form method="post" action={FEEDBACK_PATH} encType="multipart/form-data" noValidate>
         <CsrfInput />
         <Radios
           name="respondent"
@@ -133,6 +182,7 @@ export function StandardFeedbackForm({ values, errors, summary, districts }: For
           defaultValue={one(values.body)}
           error={error("body")}
         />
+        <AttachmentField values={values} errors={errors} label={t("attachment.label")} hint={t("attachment.hint")} />
         <ContactFields values={values} errors={errors} easyRead={false} />
         <SafeguardingNote easyRead={false} />
         <Honeypot id="feedback-extra" />
@@ -156,7 +206,7 @@ export function EasyReadFeedbackForm({ values, errors, summary }: FormState) {
       <ErrorSummary errors={summary} />
       <h1 className="govuk-heading-l">{t("easy.title")}</h1>
       <p className="govuk-body">{labelled("listen", t("easy.intro"))}</p>
-      <Form method="post" action={EASY_READ_PATH} noValidate>
+      <Form method="post" action={EASY_READ_PATH} encType="multipart/form-data" noValidate>
         <CsrfInput />
         <Radios
           name="respondent"
@@ -181,6 +231,12 @@ export function EasyReadFeedbackForm({ values, errors, summary }: FormState) {
           optional
           defaultValue={one(values.body)}
           error={error("body")}
+        />
+        <AttachmentField
+          values={values}
+          errors={errors}
+          label={labelled("communication", t("easy.attachment"))}
+          hint={t("easy.attachmentHint")}
         />
         <ContactFields values={values} errors={errors} easyRead />
         <SafeguardingNote easyRead />

@@ -12,6 +12,7 @@ import { loadHolidays, ukToday } from "../revisits/revisits.server";
 import { addWorkingDays } from "../revisits/timeline";
 import { flagPageFeedback, notFlagged } from "../safeguarding/safeguarding.server";
 import { hitRateLimit } from "../security/rate-limit.server";
+import { attachToItem, findPending, type NewAttachment } from "./attachments.server";
 import { GENERAL_SOURCE, progressOf, RESPONSE_TARGET_WORKING_DAYS, type ProgressStep } from "./general";
 import type { EasyReadFeedbackSchema, StandardFeedbackSchema } from "./general";
 import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from "./page-feedback.server";
@@ -25,7 +26,14 @@ export type GeneralFeedbackInput =
   | ({ format: "standard" } & z.infer<typeof StandardFeedbackSchema>)
   | ({ format: "easy_read" } & z.infer<typeof EasyReadFeedbackSchema>);
 
-export type SendResult = { ok: true; reference: string } | { ok: false; reason: "rate-limited"; retryAt: Date };
+export type SendResult =
+  | { ok: true; reference: string }
+  | { ok: false; reason: "rate-limited"; retryAt: Date }
+  /** The upload kept earlier is gone (used, or more than a day old): nothing was stored. */
+  | { ok: false; reason: "attachment-gone" };
+
+/** A file sent with the message: checked bytes, or the token of one kept from an earlier try. */
+export type AttachmentToSend = NewAttachment | { pendingToken: string };
 
 /** Looking up references: enough for a family, too few to guess one. */
 export const LOOKUP_LIMIT = 30;
@@ -39,11 +47,18 @@ export async function listDistrictChoices(db: Db) {
  * Stores one message and returns its reference. Over the rate limit (shared with the
  * page feedback forms), stores nothing and says when to try again. With consent, an
  * acknowledgement goes to the address given, in the same transaction: the reference
- * and where to follow it, never what was written.
+ * and where to follow it, never what was written. A drawing, photo or recording is stored
+ * (or, kept from an earlier try, attached) in the same transaction: all or nothing.
  */
 export async function sendGeneralFeedback(
   db: Db,
-  { input, clientIp, baseUrl, now }: { input: GeneralFeedbackInput; clientIp: string; baseUrl: string; now: Date },
+  {
+    input,
+    attachment,
+    clientIp,
+    baseUrl,
+    now,
+  }: { input: GeneralFeedbackInput; attachment?: AttachmentToSend; clientIp: string; baseUrl: string; now: Date },
 ): Promise<SendResult> {
   const holidays = await loadHolidays(db);
   return inTransaction(db, async (trx) => {
@@ -54,6 +69,9 @@ export async function sendGeneralFeedback(
       now,
     });
     if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAt: limit.resetAt } as const;
+    const pending =
+      attachment && "pendingToken" in attachment ? await findPending(trx, attachment.pendingToken, now, { lock: true }) : undefined;
+    if (attachment && "pendingToken" in attachment && !pending) return { ok: false, reason: "attachment-gone" } as const;
 
     const district =
       input.format === "standard" && input.district !== ""
@@ -84,6 +102,8 @@ export async function sendGeneralFeedback(
         .returning(["id", "reference"])
         .executeTakeFirst();
       if (!inserted) continue; // A clash of random references: draw again.
+      if (pending) await attachToItem(trx, { feedbackItemId: inserted.id, attachment: { pendingId: pending.id } });
+      else if (attachment && !("pendingToken" in attachment)) await attachToItem(trx, { feedbackItemId: inserted.id, attachment });
       await flagPageFeedback(trx, { feedbackItemId: inserted.id, text: input.body, now });
       if (email) {
         await enqueueEmail(
@@ -217,6 +237,16 @@ export async function listGeneralFeedback(
       "feedback_item.created_at",
       "working_group.name as group_name",
     ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("feedback_attachment")
+            .select("feedback_attachment.id")
+            .whereRef("feedback_attachment.feedback_item_id", "=", "feedback_item.id"),
+        )
+        .as("has_file"),
+    )
     .orderBy("feedback_item.created_at", "desc")
     .orderBy("feedback_item.id")
     .limit(limit)

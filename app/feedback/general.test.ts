@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { EasyReadFeedbackSchema, progressOf, readReference, StandardFeedbackSchema } from "./general";
+import {
+  easyReadFeedbackSchema,
+  EasyReadFeedbackSchema,
+  progressOf,
+  readReference,
+  standardFeedbackSchema,
+  StandardFeedbackSchema,
+} from "./general";
 
 const errorsOf = (result: ReturnType<typeof StandardFeedbackSchema.safeParse>) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
@@ -83,5 +90,28 @@ describe("every mistake named at once", () => {
     });
     const easy = EasyReadFeedbackSchema.safeParse({ respondent: "", face: "", body: "" });
     expect(easy.error?.issues.map((i) => i.message)).toEqual(["errors.easy.respondentMissing", "errors.easy.nothing"]);
+  });
+});
+
+describe("a drawing, photo or recording can be the whole message", () => {
+  it("lets the words be left out of the standard form when a file was attached, and only then", () => {
+    expect(errorsOf(standardFeedbackSchema({ attached: true }).safeParse({ respondent: "parent_carer", body: "" }))).toEqual({});
+    expect(errorsOf(standardFeedbackSchema({ attached: false }).safeParse({ respondent: "parent_carer", body: "" }))).toEqual({
+      body: "errors.bodyMissing",
+    });
+    // Who is writing is still asked, and too many words are still too many.
+    expect(errorsOf(standardFeedbackSchema({ attached: true }).safeParse({ respondent: "", body: "x".repeat(3001) }))).toEqual({
+      respondent: "errors.respondentMissing",
+      body: "errors.bodyTooLong",
+    });
+  });
+
+  it("takes a drawing alone on the easy-read form, with no face and no words", () => {
+    expect(easyReadFeedbackSchema({ attached: true }).safeParse({ respondent: "young_person", face: "", body: "" }).success).toBe(true);
+    expect(
+      easyReadFeedbackSchema({ attached: false })
+        .safeParse({ respondent: "young_person", face: "", body: "" })
+        .error?.issues.map((issue) => [issue.path[0], issue.message]),
+    ).toEqual([["face", "errors.easy.nothing"]]);
   });
 });

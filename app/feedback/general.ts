@@ -79,41 +79,55 @@ function checkRespondent(value: { respondent: string }, ctx: z.RefinementCtx, me
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["respondent"], message });
 }
 
-export const StandardFeedbackSchema = z
-  .object({
-    respondent: respondentField,
-    district: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(100)),
-    topic: z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.string().optional()),
-    body: text(GENERAL_TEXT_MAX, "errors.bodyTooLong").pipe(z.string().min(1, "errors.bodyMissing")),
-    ...contactFields,
-  })
-  .superRefine((value, ctx) => {
-    checkRespondent(value, ctx, "errors.respondentMissing");
-    if (value.topic !== undefined && !(topics as readonly string[]).includes(value.topic)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["topic"], message: "errors.topicInvalid" });
-    }
-    checkContact(value, ctx);
-  });
+/**
+ * The standard form. With a drawing, photo or recording attached (`attached`, known only to
+ * the server after it has checked the file), the words may be left out: the file is the message.
+ */
+export function standardFeedbackSchema({ attached }: { attached: boolean }) {
+  const body = text(GENERAL_TEXT_MAX, "errors.bodyTooLong");
+  return z
+    .object({
+      respondent: respondentField,
+      district: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(100)),
+      topic: z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.string().optional()),
+      body: attached ? body : body.pipe(z.string().min(1, "errors.bodyMissing")),
+      ...contactFields,
+    })
+    .superRefine((value, ctx) => {
+      checkRespondent(value, ctx, "errors.respondentMissing");
+      if (value.topic !== undefined && !(topics as readonly string[]).includes(value.topic)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["topic"], message: "errors.topicInvalid" });
+      }
+      checkContact(value, ctx);
+    });
+}
 
-export const EasyReadFeedbackSchema = z
-  .object({
-    respondent: respondentField,
-    face: z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.enum(["1", "2", "3", "4", "5"]).optional()),
-    body: text(GENERAL_TEXT_MAX, "errors.easy.bodyTooLong"),
-    ...contactFields,
-  })
-  .superRefine((value, ctx) => {
-    checkRespondent(value, ctx, "errors.easy.respondentMissing");
-    // A face on its own is feedback; so are words on their own. Nothing at all is not.
-    if (value.face === undefined && value.body === "") {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["face"], message: "errors.easy.nothing" });
-    }
-    checkContact(value, ctx);
-  });
+export const StandardFeedbackSchema = standardFeedbackSchema({ attached: false });
+
+/** The easy-read form: a face, words or a drawing (or recording) — any one of them is feedback. */
+export function easyReadFeedbackSchema({ attached }: { attached: boolean }) {
+  return z
+    .object({
+      respondent: respondentField,
+      face: z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.enum(["1", "2", "3", "4", "5"]).optional()),
+      body: text(GENERAL_TEXT_MAX, "errors.easy.bodyTooLong"),
+      ...contactFields,
+    })
+    .superRefine((value, ctx) => {
+      checkRespondent(value, ctx, "errors.easy.respondentMissing");
+      // A face on its own is feedback; so are words, or a drawing, on their own. Nothing at all is not.
+      if (value.face === undefined && value.body === "" && !attached) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["face"], message: "errors.easy.nothing" });
+      }
+      checkContact(value, ctx);
+    });
+}
+
+export const EasyReadFeedbackSchema = easyReadFeedbackSchema({ attached: false });
 
 /** Field order for the error summary: the order they are on the page. */
-export const standardFields = ["respondent", "district", "topic", "body", "email", "consent"];
-export const easyReadFields = ["respondent", "face", "body", "email", "consent"];
+export const standardFields = ["respondent", "district", "topic", "body", "attachment", "email", "consent"];
+export const easyReadFields = ["respondent", "face", "body", "attachment", "email", "consent"];
 
 /** A reference typed by a person: case, spaces and a missing "FB-" forgiven. */
 export function readReference(value: unknown): string | undefined {

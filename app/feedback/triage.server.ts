@@ -11,6 +11,7 @@ import type { Database, FeedbackEventKind, FeedbackTopic } from "../../db/schema
 import { inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import { enqueueEmail } from "../email/outbox.server";
+import { listAttachments } from "./attachments.server";
 import { getGeneralFeedback } from "./general.server";
 import {
   checkStatusChange,
@@ -50,8 +51,11 @@ export async function suggestionData(db: Db) {
   return { concerns, groups, forSuggestion, groupOrder: groups.map((g) => g.id) };
 }
 
-/** One item for triage: what was sent, the suggestion, its links, notes and history. */
-export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
+/**
+ * An item this viewer may see, or undefined: unknown, flagged for safeguarding (left out
+ * by getGeneralFeedback), or another group's. The one check for the item page and its files.
+ */
+export async function getVisibleItem(db: Db, id: string, viewer: Viewer) {
   const item = await getGeneralFeedback(db, id);
   if (!item) return undefined;
   const full = await db
@@ -60,6 +64,14 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     .where("id", "=", item.id)
     .executeTakeFirstOrThrow();
   if (!seesAll(viewer) && (full.working_group_id === null || !viewer.workingGroupIds.includes(full.working_group_id))) return undefined;
+  return { item, full };
+}
+
+/** One item for triage: what was sent, the suggestion, its links, notes and history. */
+export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
+  const visible = await getVisibleItem(db, id, viewer);
+  if (!visible) return undefined;
+  const { item, full } = visible;
   const data = await suggestionData(db);
   const suggestion = suggestGroup({ text: item.body, topic: full.topic as FeedbackTopic | null }, data.forSuggestion, data.groupOrder);
   const linked = await db
@@ -103,6 +115,7 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     .execute();
   return {
     item: { ...item, workingGroupId: full.working_group_id, themes: full.themes },
+    attachments: await listAttachments(db, item.id),
     suggestion,
     concernIds: linked.map((l) => l.area_of_concern_id),
     taskIds: linkedTasks.map((l) => l.task_id),

@@ -338,6 +338,27 @@ describeDb("data protection", ({ db }) => {
       expect(left.outbox).toHaveLength(0);
     });
 
+    it("exports the files a person sent, with the response they were given, and erases the files with the words", async () => {
+      const { first } = await person("files.me@example.org");
+      const drawing = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+      await db()
+        .insertInto("feedback_attachment")
+        .values({ feedback_item_id: first.id, kind: "drawing", media_type: "image/png", byte_size: drawing.length, content: drawing })
+        .execute();
+      await db()
+        .insertInto("feedback_response")
+        .values({ feedback_item_id: first.id, outcome: "will_do", plain: "We will fix the bus times.", written_at: now, approved_at: now })
+        .execute();
+      const document = await exportPersonData(db(), { query: { kind: "email", email: "files.me@example.org" }, by: by(), now });
+      const mine = document.feedback.find((f) => f.reference === first.reference)!;
+      expect(mine.files).toEqual([expect.objectContaining({ kind: "drawing", mediaType: "image/png", bytes: drawing.length })]);
+      expect(Buffer.from(String(mine.files[0]!.content), "base64")).toEqual(Buffer.from(drawing));
+      expect(mine.response).toMatchObject({ outcome: "will_do", plain: "We will fix the bus times." });
+
+      await erasePersonData(db(), { query: { kind: "email", email: "files.me@example.org" }, by: by(), now });
+      expect(await db().selectFrom("feedback_attachment").select("id").where("feedback_item_id", "=", first.id).execute()).toEqual([]);
+    });
+
     it("is all or nothing: when the transaction fails, nothing has been erased", async () => {
       const { first } = await person("rollback@example.org");
       await expect(

@@ -78,6 +78,8 @@ async function anonymiseItems(trx: Db, ids: string[], now: Date): Promise<void> 
     .where("id", "in", ids)
     .execute();
   await trx.updateTable("feedback_event").set({ note: "" }).where("feedback_item_id", "in", ids).where("note", "<>", "").execute();
+  // A drawing, photo or recording can show or sound like the person: it goes entirely.
+  await trx.deleteFrom("feedback_attachment").where("feedback_item_id", "in", ids).execute();
 }
 
 /** What the sweep would do at `now`: items due, and items due but kept for an open safeguarding case. */
@@ -338,6 +340,22 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
           .orderBy("id")
           .execute()
       : [];
+    const files = ids.length
+      ? await trx
+          .selectFrom("feedback_attachment")
+          .select(["feedback_item_id", "kind", "media_type", "byte_size", "content", "created_at"])
+          .where("feedback_item_id", "in", ids)
+          .orderBy("created_at")
+          .execute()
+      : [];
+    const responses = ids.length
+      ? await trx
+          .selectFrom("feedback_response")
+          .select(["feedback_item_id", "outcome", "plain", "easy_read", "reason", "approved_at"])
+          .where("feedback_item_id", "in", ids)
+          .where("approved_at", "is not", null)
+          .execute()
+      : [];
     const flagged = new Set(itemRows.filter((row) => row.flagged).map((row) => row.id));
     const byId = new Map(full.map((row) => [row.id, row]));
     const document = {
@@ -351,6 +369,19 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
           body: flagged.has(id) && row.body !== "" ? SAFEGUARDING_WITHHELD : row.body,
           target_date: row.target_date ? String(row.target_date).slice(0, 10) : null,
           areasOfConcern: concerns.filter((c) => c.feedback_item_id === id).map((c) => ({ number: c.number, title: c.title })),
+          // The files they sent, in full (base64), except where the safeguarding lead holds the item.
+          files: files
+            .filter((f) => f.feedback_item_id === id)
+            .map((f) => ({
+              kind: f.kind,
+              mediaType: f.media_type,
+              bytes: f.byte_size,
+              sentAt: f.created_at,
+              content: flagged.has(id) ? SAFEGUARDING_WITHHELD : Buffer.from(f.content).toString("base64"),
+            })),
+          response: responses
+            .filter((r) => r.feedback_item_id === id)
+            .map((r) => ({ outcome: r.outcome, plain: r.plain, easyRead: r.easy_read, reason: r.reason, approvedAt: r.approved_at }))[0] ?? null,
           history: events
             .filter((e) => e.feedback_item_id === id)
             .map((e) => ({

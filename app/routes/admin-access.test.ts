@@ -13,6 +13,7 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.co-production._index.tsx": { path: "/admin/co-production", permission: "co-production.read" },
   "./admin.feedback._index.tsx": { path: "/admin/feedback", permission: "feedback.triage" },
   "./admin.feedback.$id.tsx": { path: "/admin/feedback/00000000-0000-4000-8000-000000000000", permission: "feedback.triage" },
+  "./admin.feedback.$id_.attachments.$attachmentId.tsx": { path: "/admin/feedback/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000", permission: "feedback.triage" },
   "./admin.safeguarding._index.tsx": { path: "/admin/safeguarding", permission: "safeguarding.queue" },
   "./admin.safeguarding.$id.tsx": { path: "/admin/safeguarding/00000000-0000-4000-8000-000000000000", permission: "safeguarding.queue" },
   "./admin.safeguarding.terms.tsx": { path: "/admin/safeguarding/terms", permission: "safeguarding.terms" },

@@ -15,6 +15,7 @@ import { TextInput } from "~/components/forms/text-input";
 import { Textarea } from "~/components/forms/textarea";
 import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
+import { formatSize } from "~/feedback/attachments";
 import { StatusTag, useFaceWords } from "~/feedback/triage-components";
 import { ResponseSection } from "~/feedback/response-section";
 import { approveResponse, getResponse, isGroupLead, writeResponse } from "~/feedback/response.server";
@@ -145,8 +146,23 @@ export default function TriageItem() {
   const { t, i18n } = useTranslation("feedback");
   const faceWords = useFaceWords();
   const { t: sg } = useTranslation("safeguarding");
-  const { item, suggestion, concernIds, taskIds, tasks, concerns, groups, history, today, done, canFlag, response, isLead, canWriteYswd } =
-    useLoaderData<typeof loader>();
+  const {
+    item,
+    attachments,
+    suggestion,
+    concernIds,
+    taskIds,
+    tasks,
+    concerns,
+    groups,
+    history,
+    today,
+    done,
+    canFlag,
+    response,
+    isLead,
+    canWriteYswd,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { errors?: FieldErrors; values?: FormValues } | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values;
@@ -211,7 +227,39 @@ export default function TriageItem() {
             ]}
           />
           <h2 className="govuk-heading-m">{t("triage.wrote")}</h2>
-          {item.body ? <Verbatim text={item.body} /> : <p className="govuk-body govuk-hint">{t("triage.noWords")}</p>}
+          {item.body ? (
+            <Verbatim text={item.body} />
+          ) : (
+            <p className="govuk-body govuk-hint">{t(attachments.length ? "triage.noWordsFile" : "triage.noWords")}</p>
+          )}
+          {attachments.length ? (
+            <>
+              <h2 className="govuk-heading-m">{t("triage.filesHeading")}</h2>
+              <ul className="govuk-list">
+                {attachments.map((file) => {
+                  const href = `${INBOX_PATH}/${item.id}/attachments/${file.id}`;
+                  return (
+                    <li key={file.id} className="govuk-!-margin-bottom-4">
+                      {file.showInline ? (
+                        <img
+                          className="portal-feedback-attachment govuk-!-margin-bottom-2"
+                          src={`${href}?inline=1`}
+                          alt={t(`triage.fileAlt.${file.kind}`)}
+                        />
+                      ) : null}
+                      {/* A plain link: the file is a download, not a page of the app. */}
+                      <a className="govuk-link" href={href} download>
+                        {t("triage.download", {
+                          thing: t(`triage.fileKinds.${file.kind}`),
+                          size: formatSize(file.byteSize, i18n.language),
+                        })}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : null}
 
           <h2 className="govuk-heading-m">{t("triage.groupHeading")}</h2>
           <p className="govuk-body">

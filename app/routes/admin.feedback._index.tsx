@@ -159,7 +159,7 @@ export default function FeedbackInbox() {
               {row.respondent ? t(`respondents.${row.respondent}`) : ""}
               {row.format === "easy_read" ? <span className="govuk-hint govuk-!-margin-0"> {t("inbox.easyRead")}</span> : null}
             </>,
-            row.body || (row.face ? t("inbox.faceOnly", { face: faceWords(row.face) }) : ""),
+            row.body || (row.face ? t("inbox.faceOnly", { face: faceWords(row.face) }) : row.has_file ? t("inbox.fileOnly") : ""),
             row.group_name ?? <span className="govuk-hint">{t("inbox.noGroup")}</span>,
             <StatusTag step={row.step} key="status" />,
             row.targetDate ? (

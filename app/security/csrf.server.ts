@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type AppLoadContext, type UploadHandler } from "@remix-run/node";
 import { CSRF, CSRFError } from "remix-utils/csrf/server";
 import { httpError } from "../utils/http.server";
 import { signedCookie } from "./cookies.server";
@@ -40,6 +40,28 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   try {
     formData = await request.formData();
   } catch {
+    throw await httpError(request, 400, "bad-request");
+  }
+  await requireCsrf(formData, request, context);
+  return formData;
+}
+
+/**
+ * Reads a form that may carry a file (enctype="multipart/form-data") and checks its CSRF
+ * token, as readForm does. Each part goes through `uploadHandler`, which decides what is
+ * kept and how much; a part over its handler's limit is a 413, a malformed body a 400.
+ * A form posted without a file's encoding is read as readForm reads it.
+ */
+export async function readMultipartForm(request: Request, context: AppLoadContext, uploadHandler: UploadHandler): Promise<FormData> {
+  if (!/^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "")) return readForm(request, context);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, uploadHandler);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      context.logger.warn({ field: error.field }, "multipart part too large");
+      throw await httpError(request, 413, "too-large");
+    }
     throw await httpError(request, 400, "bad-request");
   }
   await requireCsrf(formData, request, context);
