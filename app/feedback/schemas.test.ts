@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "../utils/form-data";
-import {
-  FEEDBACK_TEXT_MAX,
-  MissingSchema,
-  ProblemSchema,
-  safePagePath,
-  UsefulSchema,
-  youSaidWeDidSchema,
-} from "./schemas";
+import { FEEDBACK_TEXT_MAX, MissingSchema, ProblemSchema, safePagePath, UsefulSchema, youSaidWeDidSchema } from "./schemas";
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -48,11 +41,21 @@ describe("page feedback forms", () => {
   it("take a problem report and tidy its text", () => {
     const result = parseForm(
       ProblemSchema,
-      form({ pagePath: "/local-offer/services/x", problemKind: "broken_link", description: "  The link\r\nis broken  ", serviceId: "0F6A2C6E-1111-4222-8333-444455556666" }),
+      form({
+        pagePath: "/local-offer/services/x",
+        problemKind: "broken_link",
+        description: "  The link\r\nis broken  ",
+        serviceId: "0F6A2C6E-1111-4222-8333-444455556666",
+      }),
     );
     expect(result).toEqual({
       ok: true,
-      data: { pagePath: "/local-offer/services/x", serviceId: "0f6a2c6e-1111-4222-8333-444455556666", problemKind: "broken_link", description: "The link\nis broken" },
+      data: {
+        pagePath: "/local-offer/services/x",
+        serviceId: "0f6a2c6e-1111-4222-8333-444455556666",
+        problemKind: "broken_link",
+        description: "The link\nis broken",
+      },
     });
   });
 
@@ -79,8 +82,13 @@ describe("page feedback forms", () => {
   });
 
   it("read Yes, No and a comment, ignoring a reference that cannot be one and a service id that is not an id", () => {
-    expect(parseForm(UsefulSchema, form({ useful: "yes" }))).toMatchObject({ ok: true, data: { useful: true, comment: "", reference: null, serviceId: null } });
-    expect(parseForm(UsefulSchema, form({ useful: "no", comment: "More on transport", reference: "fb-7kq2-m9xd", serviceId: "1; drop table" }))).toMatchObject({
+    expect(parseForm(UsefulSchema, form({ useful: "yes" }))).toMatchObject({
+      ok: true,
+      data: { useful: true, comment: "", reference: null, serviceId: null },
+    });
+    expect(
+      parseForm(UsefulSchema, form({ useful: "no", comment: "More on transport", reference: "fb-7kq2-m9xd", serviceId: "1; drop table" })),
+    ).toMatchObject({
       ok: true,
       data: { useful: false, comment: "More on transport", reference: "FB-7KQ2-M9XD", serviceId: null },
     });
@@ -109,6 +117,23 @@ describe("'You said, we did' entries", () => {
       weDid: "errors.weDidRequired",
       action: "errors.actionRequired",
     });
+  });
+
+  it("cannot be published while they could identify someone; a draft may hold the words while they are rewritten", () => {
+    const values = {
+      year: "2026",
+      theme: "content",
+      youSaid: "Mrs Hargreaves said the short breaks page was out of date",
+      weDid: "We checked every short break with its provider",
+      action: "Call 07700 900123 to hear more",
+    };
+    expect(parseForm(draft, form(values)).ok).toBe(true);
+    const result = parseForm(publish, form(values));
+    expect(result.ok ? {} : result.errors).toEqual({ youSaid: "errors.identifying", action: "errors.identifying" });
+    expect(result.ok ? undefined : result.values).toMatchObject({ youSaid: values.youSaid });
+    expect(
+      parseForm(publish, form({ ...values, youSaid: "A parent said the short breaks page was out of date", action: "Ask us for more" })).ok,
+    ).toBe(true);
   });
 
   it("refuse years before reg. 56 and after next year", () => {

@@ -1,3 +1,4 @@
+import { redact } from "../analysis/redact";
 import { z } from "zod";
 import type { YouSaidTheme } from "../../db/schema";
 import { problemKinds, type ProblemKind } from "../local-offer/model";
@@ -156,6 +157,14 @@ export function youSaidWeDidSchema({ publishing, latestYear }: { publishing: boo
     weDid: responseText("errors.weDidRequired", "errors.weDidTooLong"),
     action: responseText("errors.actionRequired", "errors.actionTooLong"),
     feedbackItemId: z.unknown().transform((v) => (isUuid(v) ? v.toLowerCase() : null)),
+  }).superRefine((entry, ctx) => {
+    // Nothing published may identify a person: a name after "my son is called" or a title,
+    // an email address or a phone number stops publishing (drafts may hold them while an
+    // officer rewrites). What redact() cannot see, the officer's own reading must catch.
+    if (!publishing) return;
+    for (const field of ["youSaid", "weDid", "action"] as const) {
+      if (redact(entry[field]).removed > 0) ctx.addIssue({ code: "custom", path: [field], message: "errors.identifying" });
+    }
   });
 }
 export type YouSaidWeDidInput = z.infer<ReturnType<typeof youSaidWeDidSchema>>;

@@ -11,13 +11,25 @@ import { changesBetween, inTransaction, timestamp, type ChangedBy } from "../are
 import { recordAudit } from "../auth/audit.server";
 import { isFeedbackFlagged } from "../safeguarding/safeguarding.server";
 import { feedbackTypes, pageSources, type FeedbackType } from "./model";
+import { GENERAL_SOURCE } from "./general";
 import { countPageFeedback } from "./page-feedback.server";
 import { isUuid, youSaidThemes, type YouSaidWeDidInput } from "./schemas";
 import { publishableCount, yearBounds, type ShownCount } from "./you-said-we-did";
 
 type Db = Kysely<Database>;
 
-const entryColumns = ["id", "year", "theme", "you_said", "we_did", "action", "published_at", "feedback_item_id", "created_at", "updated_at"] as const;
+const entryColumns = [
+  "id",
+  "year",
+  "theme",
+  "you_said",
+  "we_did",
+  "action",
+  "published_at",
+  "feedback_item_id",
+  "created_at",
+  "updated_at",
+] as const;
 
 /** Every published entry, newest year first; within a year, in the order they were published. */
 export async function listPublishedEntries(db: Db) {
@@ -66,7 +78,10 @@ export async function getAnnualReport(db: Db, { year }: { year: number }) {
   >;
   const published = entries.map((e) => e.published_at!.getTime());
   const counts = await countPageFeedback(db, yearBounds(year));
-  const feedbackCounts = Object.fromEntries(feedbackTypes.map((type) => [type, publishableCount(counts[type])])) as Record<FeedbackType, ShownCount>;
+  const feedbackCounts = Object.fromEntries(feedbackTypes.map((type) => [type, publishableCount(counts[type])])) as Record<
+    FeedbackType,
+    ShownCount
+  >;
   return {
     year,
     entries,
@@ -81,11 +96,22 @@ export async function getAnnualReport(db: Db, { year }: { year: number }) {
 
 /** Drafts first (newest changed first), then published entries by year and date. */
 export async function listAllEntries(db: Db) {
-  const rows = await db.selectFrom("you_said_we_did").select([...entryColumns]).orderBy("year", "desc").orderBy("updated_at", "desc").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("you_said_we_did")
+    .select([...entryColumns])
+    .orderBy("year", "desc")
+    .orderBy("updated_at", "desc")
+    .orderBy("id")
+    .execute();
   return {
     drafts: rows.filter((r) => r.published_at === null),
     published: rows.filter((r) => r.published_at !== null),
   };
+}
+
+/** Where staff read the feedback an entry was written from. */
+export function feedbackHref(item: { id: string; source: string | null }): string {
+  return item.source === GENERAL_SOURCE ? `/admin/feedback/${item.id}` : `/admin/local-offer/feedback/${item.id}`;
 }
 
 export async function getEntry(db: Db, id: string) {
@@ -104,15 +130,21 @@ export async function getEntry(db: Db, id: string) {
       "you_said_we_did.feedback_item_id",
       "you_said_we_did.updated_at",
       "feedback_item.reference as feedback_reference",
+      "feedback_item.source as feedback_source",
     ])
     .where("you_said_we_did.id", "=", id)
     .executeTakeFirst();
 }
 
-/** A page feedback item that an entry is being written from (the officer sees it; it is never copied). */
+/** A feedback item (page feedback or from /feedback) that an entry is being written from (the officer sees it; it is never copied). */
 async function existingFeedbackItem(db: Db, id: string | null): Promise<string | null> {
   if (!id) return null;
-  const row = await db.selectFrom("feedback_item").select("id").where("id", "=", id).where("source", "in", [...pageSources]).executeTakeFirst();
+  const row = await db
+    .selectFrom("feedback_item")
+    .select("id")
+    .where("id", "=", id)
+    .where("source", "in", [...pageSources, GENERAL_SOURCE])
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -182,7 +214,12 @@ export async function updateEntry(
 ): Promise<EntryWriteResult> {
   if (!isUuid(id)) return { ok: false, reason: "not-found" };
   return inTransaction(db, async (trx) => {
-    const before = await trx.selectFrom("you_said_we_did").select([...entryColumns]).where("id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("you_said_we_did")
+      .select([...entryColumns])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return { ok: false, reason: "not-found" } as const;
     const changes = changesBetween(
       { year: before.year, theme: before.theme, youSaid: before.you_said, weDid: before.we_did, action: before.action },
@@ -190,7 +227,8 @@ export async function updateEntry(
     );
     const publishing = publish && before.published_at === null;
     if (publishing) await refuseIfFlagged(trx, before.feedback_item_id);
-    if (Object.keys(changes).length === 0 && !publishing) return { ok: true, changed: false, published: before.published_at !== null } as const;
+    if (Object.keys(changes).length === 0 && !publishing)
+      return { ok: true, changed: false, published: before.published_at !== null } as const;
     await trx
       .updateTable("you_said_we_did")
       .set({
@@ -235,10 +273,19 @@ export async function unpublishEntry(
 ): Promise<{ ok: true; changed: boolean } | { ok: false; reason: "not-found" }> {
   if (!isUuid(id)) return { ok: false, reason: "not-found" };
   return inTransaction(db, async (trx) => {
-    const before = await trx.selectFrom("you_said_we_did").select(["year", "theme", "published_at"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("you_said_we_did")
+      .select(["year", "theme", "published_at"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return { ok: false, reason: "not-found" } as const;
     if (before.published_at === null) return { ok: true, changed: false } as const;
-    await trx.updateTable("you_said_we_did").set({ published_at: null, updated_at: timestamp(now) }).where("id", "=", id).execute();
+    await trx
+      .updateTable("you_said_we_did")
+      .set({ published_at: null, updated_at: timestamp(now) })
+      .where("id", "=", id)
+      .execute();
     await recordAudit(trx, {
       userId: by.userId,
       action: "you-said-we-did.unpublished",

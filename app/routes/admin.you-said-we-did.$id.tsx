@@ -7,7 +7,7 @@ import { Button } from "~/components/button";
 import { CsrfInput } from "~/components/forms/csrf-input";
 import { youSaidWeDidSchema } from "~/feedback/schemas";
 import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
-import { getEntry, unpublishEntry, updateEntry } from "~/feedback/you-said-we-did.server";
+import { feedbackHref, getEntry, unpublishEntry, updateEntry } from "~/feedback/you-said-we-did.server";
 import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
@@ -76,7 +76,7 @@ export default function EditEntry() {
             <>
               {" "}
               {t("admin.form.fromFeedback")}:{" "}
-              <a className="govuk-link" href={`/admin/local-offer/feedback/${entry.feedback_item_id}`}>
+              <a className="govuk-link" href={feedbackHref({ id: entry.feedback_item_id, source: entry.feedback_source })}>
                 {entry.feedback_reference}
               </a>
             </>

@@ -10,7 +10,9 @@ import { isUuid, youSaidWeDidSchema } from "~/feedback/schemas";
 import { Verbatim } from "~/feedback/verbatim";
 import { guessTheme, ukYear } from "~/feedback/you-said-we-did";
 import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
-import { createEntry } from "~/feedback/you-said-we-did.server";
+import { GENERAL_SOURCE } from "~/feedback/general";
+import { getGeneralFeedback } from "~/feedback/general.server";
+import { createEntry, feedbackHref } from "~/feedback/you-said-we-did.server";
 import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
@@ -24,7 +26,31 @@ export const handle = { i18n: ["common", "admin", "you-said-we-did", "page-feedb
 async function sourceFeedback(context: LoaderFunctionArgs["context"], id: string | null) {
   if (!id || !isUuid(id)) return null;
   const item = await getPageFeedback(context.db, id);
-  return item ? { id: item.id, reference: item.reference, type: item.type, kind: item.kind, body: item.body, year: ukYear(item.created_at), theme: guessTheme(item) } : null;
+  if (item)
+    return {
+      id: item.id,
+      href: feedbackHref({ id: item.id, source: item.source }),
+      reference: item.reference,
+      type: item.type,
+      kind: item.kind,
+      body: item.body,
+      year: ukYear(item.created_at),
+      theme: guessTheme(item),
+    };
+  // Feedback sent at /feedback (never an item flagged for safeguarding: getGeneralFeedback leaves them out).
+  const general = await getGeneralFeedback(context.db, id);
+  return general
+    ? {
+        id: general.id,
+        href: feedbackHref({ id: general.id, source: GENERAL_SOURCE }),
+        reference: general.reference,
+        type: "general",
+        kind: "",
+        body: general.body,
+        year: ukYear(general.created_at),
+        theme: "content" as const,
+      }
+    : null;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -43,7 +69,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(youSaidWeDidSchema({ publishing: publish, latestYear: latestYear(context) }), formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
   return unlessFlagged(context, formValues(formData), async () => {
-    await createEntry(context.db, { entry: parsed.data, publish, by: { userId: user.id, requestId: context.requestId }, now: context.now() });
+    await createEntry(context.db, {
+      entry: parsed.data,
+      publish,
+      by: { userId: user.id, requestId: context.requestId },
+      now: context.now(),
+    });
     return redirectWithDone(context, publish ? "published" : "created");
   });
 }
@@ -54,11 +85,19 @@ export default function NewEntry() {
   const { t: terms } = useTranslation("local-offer-terms");
   const { from, latestYear, thisYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = entryValues(actionData?.values, { year: String(from?.year ?? thisYear), theme: from?.theme ?? "", youSaid: "", weDid: "", action: "" });
+  const values = entryValues(actionData?.values, {
+    year: String(from?.year ?? thisYear),
+    theme: from?.theme ?? "",
+    youSaid: "",
+    weDid: "",
+    action: "",
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={from ? `/admin/local-offer/feedback/${from.id}` : YSWD_ADMIN}>{from ? tFeedback("admin.item.title", { reference: from.reference }) : t("admin.form.back")}</BackLink>
+        <BackLink href={from ? from.href : YSWD_ADMIN}>
+          {from ? tFeedback("admin.item.title", { reference: from.reference }) : t("admin.form.back")}
+        </BackLink>
         <h1 className="govuk-heading-l">{t("admin.form.newTitle")}</h1>
         {from ? (
           <>
@@ -67,14 +106,16 @@ export default function NewEntry() {
                 {
                   key: t("admin.form.fromFeedback"),
                   value: (
-                    <a className="govuk-link" href={`/admin/local-offer/feedback/${from.id}`}>
+                    <a className="govuk-link" href={from.href}>
                       {from.reference}
                     </a>
                   ),
                 },
                 {
                   key: tFeedback("admin.item.type"),
-                  value: from.kind ? `${tFeedback(`types.${from.type}`)}: ${terms(`problemKinds.${from.kind}`, { defaultValue: from.kind })}` : tFeedback(`types.${from.type}`),
+                  value: from.kind
+                    ? `${tFeedback(`types.${from.type}`)}: ${terms(`problemKinds.${from.kind}`, { defaultValue: from.kind })}`
+                    : tFeedback(`types.${from.type}`),
                 },
               ]}
             />

@@ -196,6 +196,8 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   page,
   context,
 }) => {
+  // A long journey through four people's pages, with axe on each.
+  test.setTimeout(180_000);
   await asNewVisitor(page);
   const marker = `${hasJavaScript() ? "js" : "nojs"}-${Date.now()}`;
   await page.goto("/feedback/easy-read");
@@ -256,4 +258,25 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   await expect(page.getByText(plain)).toBeVisible();
   await expect(page.getByText("Nobody asks us what clubs")).toHaveCount(0);
   await expectAccessible(page);
+
+  // An officer writes it up for "You said, we did": nothing that identifies anyone is published.
+  await signIn(page, "officer@demo.local");
+  await page.goto(itemUrl);
+  await page.getByRole("link", { name: 'Write a "You said, we did" entry from this feedback' }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Write a “You said, we did” entry" })).toBeVisible();
+  await expect(page.locator(".govuk-summary-list").getByRole("link", { name: reference })).toBeVisible();
+  const youSaid = `Young people said nobody asked them which clubs to run, Mrs Hargreaves told us (${marker})`;
+  await page.getByRole("textbox", { name: "You said" }).fill(youSaid);
+  await page.getByRole("textbox", { name: "We did" }).fill(`The participation council now chooses the clubs (${marker})`);
+  await page.getByRole("textbox", { name: "What we will do" }).fill("We will ask again every spring");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByRole("alert")).toContainText("Take out names, email addresses and phone numbers before you publish");
+  await expect(page.getByRole("textbox", { name: "You said" })).toHaveValue(youSaid);
+  await expectAccessible(page);
+  await page.getByRole("textbox", { name: "You said" }).fill(`Young people said nobody asked them which clubs to run (${marker})`);
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByText("The entry has been published.")).toBeVisible();
+  await page.goto("/you-said-we-did");
+  await expect(page.getByText(`The participation council now chooses the clubs (${marker})`)).toBeVisible();
+  await expect(page.getByText("Mrs Hargreaves")).toHaveCount(0);
 });
