@@ -287,6 +287,7 @@ export async function getGeneralFeedback(db: Db, id: string) {
       "feedback_item.status",
       "feedback_item.target_date",
       "feedback_item.contact_email",
+      "feedback_item.anonymised_at",
       "feedback_item.created_at",
       "district.name as district_name",
       "working_group.name as group_name",

@@ -28,7 +28,7 @@ import { ukToday } from "~/revisits/revisits.server";
 import { FlagByHand } from "~/safeguarding/flag-form";
 import { FLAGGED_FLASH, flagFromForm } from "~/safeguarding/flag-route.server";
 import { readForm } from "~/security/csrf.server";
-import { formatDateTime, formatDayInWords } from "~/utils/dates";
+import { formatDate, formatDateTime, formatDayInWords } from "~/utils/dates";
 import { formValues, type FieldErrors, type FormValues } from "~/utils/form-data";
 import { httpError } from "~/utils/http.server";
 
@@ -227,7 +227,9 @@ export default function TriageItem() {
             ]}
           />
           <h2 className="govuk-heading-m">{t("triage.wrote")}</h2>
-          {item.body ? (
+          {item.anonymised_at ? (
+            <p className="govuk-body govuk-hint">{t("triage.anonymised", { date: formatDate(item.anonymised_at, i18n.language) })}</p>
+          ) : item.body ? (
             <Verbatim text={item.body} />
           ) : (
             <p className="govuk-body govuk-hint">{t(attachments.length ? "triage.noWordsFile" : "triage.noWords")}</p>

@@ -118,6 +118,7 @@ test("an admin finds a person's feedback by email, downloads it, and erases it: 
   await page.goto(itemHref);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
   await expect(page.getByText("Did not ask for updates")).toBeVisible();
+  await expect(page.getByText(/The words, files and contact details were removed on/)).toBeVisible();
   await expect(page.getByText(email)).toHaveCount(0);
   await expect(page.getByText(words)).toHaveCount(0);
   await expectAccessible(page);
