@@ -470,7 +470,15 @@ export interface YouSaidWeDidTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The working group the feedback went through, when it was written from feedback. */
+  working_group_id: number | null;
+  /** The families' representative who co-signed the published words; cleared when the words change. */
+  cosigned_by: string | null;
+  cosigned_at: Timestamp | null;
+  cosigned_as: CosignedAs | null;
 }
+
+export type CosignedAs = "parent_carer_forum" | "participation_council";
 
 // ---- Surveys (migrations/202611230300_create_surveys.ts) ----
 

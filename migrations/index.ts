@@ -10,6 +10,7 @@ import * as m202611230800 from "./202611230800_create_feedback_loop";
 import * as m202611231000 from "./202611231000_create_feedback_attachment";
 import * as m202611231100 from "./202611231100_add_data_protection";
 import * as m202611231200 from "./202611231200_create_feedback_response";
+import * as m202611231300 from "./202611231300_add_yswd_cosign_and_group";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "202611231000_create_feedback_attachment": m202611231000,
   "202611231100_add_data_protection": m202611231100,
   "202611231200_create_feedback_response": m202611231200,
+  "202611231300_add_yswd_cosign_and_group": m202611231300,
 };

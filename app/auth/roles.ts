@@ -24,6 +24,8 @@ const permissions = {
   "feedback.triage": ["admin", "officer", "group_member"],
   /** Write and publish "You said, we did". */
   "you-said-we-did.edit": ["admin", "officer"],
+  /** Co-sign published "You said, we did" entries as the parent carer forum or the participation council. */
+  "you-said-we-did.cosign": ["pcf_reviewer"],
   /** Surveys: build, translate, schedule, duplicate into a new wave, make invitation codes. */
   "surveys.manage": ["admin", "officer"],
   /** The email outbox: what is waiting or failed, and "Try again now". */

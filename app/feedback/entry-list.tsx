@@ -3,7 +3,11 @@ import { SummaryList } from "~/components/summary-list";
 import { Verbatim } from "./verbatim";
 
 /** Published "You said, we did" entries: what people said, what we did, what we will do. */
-export function EntryList({ entries }: { entries: { id: string; you_said: string; we_did: string; action: string }[] }) {
+export function EntryList({
+  entries,
+}: {
+  entries: { id: string; you_said: string; we_did: string; action: string; group_name?: string | null; cosigned_as?: string | null }[];
+}) {
   const { t } = useTranslation("you-said-we-did");
   return (
     <>
@@ -14,6 +18,8 @@ export function EntryList({ entries }: { entries: { id: string; you_said: string
             { key: t("labels.youSaid"), value: <Verbatim text={entry.you_said} /> },
             { key: t("labels.weDid"), value: <Verbatim text={entry.we_did} /> },
             { key: t("labels.action"), value: <Verbatim text={entry.action} /> },
+            ...(entry.group_name ? [{ key: t("labels.group"), value: entry.group_name }] : []),
+            ...(entry.cosigned_as ? [{ key: t("labels.cosigned"), value: t(`cosign.as.${entry.cosigned_as}`) }] : []),
           ]}
         />
       ))}

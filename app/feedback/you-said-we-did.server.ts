@@ -6,7 +6,7 @@
  * anonymised wording: nothing here copies a family's words into an entry.
  */
 import type { Kysely } from "kysely";
-import type { Database, YouSaidTheme } from "../../db/schema";
+import type { CosignedAs, Database, YouSaidTheme } from "../../db/schema";
 import { changesBetween, inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import { isFeedbackFlagged } from "../safeguarding/safeguarding.server";
@@ -14,7 +14,7 @@ import { feedbackTypes, pageSources, type FeedbackType } from "./model";
 import { GENERAL_SOURCE } from "./general";
 import { countPageFeedback } from "./page-feedback.server";
 import { isUuid, youSaidThemes, type YouSaidWeDidInput } from "./schemas";
-import { publishableCount, yearBounds, type ShownCount } from "./you-said-we-did";
+import { cosignRoles, publishableCount, yearBounds, type ShownCount } from "./you-said-we-did";
 
 type Db = Kysely<Database>;
 
@@ -35,12 +35,23 @@ const entryColumns = [
 export async function listPublishedEntries(db: Db) {
   return db
     .selectFrom("you_said_we_did")
-    .select(["id", "year", "theme", "you_said", "we_did", "action", "published_at"])
-    .where("published_at", "is not", null)
-    .orderBy("year", "desc")
-    .orderBy("published_at")
-    .orderBy("created_at")
-    .orderBy("id")
+    .leftJoin("working_group", "working_group.id", "you_said_we_did.working_group_id")
+    .select([
+      "you_said_we_did.id",
+      "you_said_we_did.year",
+      "you_said_we_did.theme",
+      "you_said_we_did.you_said",
+      "you_said_we_did.we_did",
+      "you_said_we_did.action",
+      "you_said_we_did.published_at",
+      "you_said_we_did.cosigned_as",
+      "working_group.name as group_name",
+    ])
+    .where("you_said_we_did.published_at", "is not", null)
+    .orderBy("you_said_we_did.year", "desc")
+    .orderBy("you_said_we_did.published_at")
+    .orderBy("you_said_we_did.created_at")
+    .orderBy("you_said_we_did.id")
     .execute();
 }
 
@@ -64,12 +75,23 @@ export async function listPublishedYears(db: Db): Promise<number[]> {
 export async function getAnnualReport(db: Db, { year }: { year: number }) {
   const entries = await db
     .selectFrom("you_said_we_did")
-    .select(["id", "year", "theme", "you_said", "we_did", "action", "published_at"])
-    .where("year", "=", year)
-    .where("published_at", "is not", null)
-    .orderBy("published_at")
-    .orderBy("created_at")
-    .orderBy("id")
+    .leftJoin("working_group", "working_group.id", "you_said_we_did.working_group_id")
+    .select([
+      "you_said_we_did.id",
+      "you_said_we_did.year",
+      "you_said_we_did.theme",
+      "you_said_we_did.you_said",
+      "you_said_we_did.we_did",
+      "you_said_we_did.action",
+      "you_said_we_did.published_at",
+      "you_said_we_did.cosigned_as",
+      "working_group.name as group_name",
+    ])
+    .where("you_said_we_did.year", "=", year)
+    .where("you_said_we_did.published_at", "is not", null)
+    .orderBy("you_said_we_did.published_at")
+    .orderBy("you_said_we_did.created_at")
+    .orderBy("you_said_we_did.id")
     .execute();
   if (entries.length === 0) return undefined;
   const themeCounts = Object.fromEntries(youSaidThemes.map((theme) => [theme, entries.filter((e) => e.theme === theme).length])) as Record<
@@ -174,6 +196,9 @@ export async function createEntry(
   return inTransaction(db, async (trx) => {
     const feedbackItemId = await existingFeedbackItem(trx, entry.feedbackItemId);
     if (publish) await refuseIfFlagged(trx, feedbackItemId);
+    const group = feedbackItemId
+      ? await trx.selectFrom("feedback_item").select("working_group_id").where("id", "=", feedbackItemId).executeTakeFirst()
+      : undefined;
     const { id } = await trx
       .insertInto("you_said_we_did")
       .values({
@@ -183,6 +208,7 @@ export async function createEntry(
         we_did: entry.weDid,
         action: entry.action,
         feedback_item_id: feedbackItemId,
+        working_group_id: group?.working_group_id ?? null,
         published_at: publish ? now : null,
         created_by: by.userId,
         created_at: now,
@@ -238,6 +264,8 @@ export async function updateEntry(
         we_did: entry.weDid,
         action: entry.action,
         ...(publishing ? { published_at: now } : {}),
+        // A co-signature is for the words as they were: new words need signing again.
+        ...(Object.keys(changes).length > 0 ? { cosigned_by: null, cosigned_at: null, cosigned_as: null } : {}),
         updated_at: timestamp(now),
       })
       .where("id", "=", id)
@@ -295,5 +323,69 @@ export async function unpublishEntry(
       requestId: by.requestId,
     });
     return { ok: true, changed: true } as const;
+  });
+}
+
+// ---- Co-signing by the families' representatives -------------------------------------
+
+/** Published entries for the families' representatives: signed or waiting for a signature. */
+export async function listForCosigning(db: Db) {
+  return db
+    .selectFrom("you_said_we_did")
+    .leftJoin("app_user", "app_user.id", "you_said_we_did.cosigned_by")
+    .leftJoin("working_group", "working_group.id", "you_said_we_did.working_group_id")
+    .select([
+      "you_said_we_did.id",
+      "you_said_we_did.year",
+      "you_said_we_did.theme",
+      "you_said_we_did.you_said",
+      "you_said_we_did.we_did",
+      "you_said_we_did.action",
+      "you_said_we_did.cosigned_as",
+      "you_said_we_did.cosigned_at",
+      "app_user.name as cosigned_by_name",
+      "working_group.name as group_name",
+    ])
+    .where("you_said_we_did.published_at", "is not", null)
+    .orderBy("you_said_we_did.cosigned_at", (ob) => ob.desc().nullsFirst())
+    .orderBy("you_said_we_did.year", "desc")
+    .orderBy("you_said_we_did.published_at")
+    .orderBy("you_said_we_did.id")
+    .execute();
+}
+
+export type CosignResult = { ok: true } | { ok: false; reason: "not-found" | "not-published" | "already" | "invalid" };
+
+/** A representative co-signs a published entry, as the forum or the participation council. Audited. */
+export async function cosignEntry(
+  db: Db,
+  { id, as, by, now }: { id: string; as: string; by: ChangedBy; now: Date },
+): Promise<CosignResult> {
+  if (!isUuid(id)) return { ok: false, reason: "not-found" };
+  if (!(cosignRoles as readonly string[]).includes(as)) return { ok: false, reason: "invalid" };
+  return inTransaction(db, async (trx) => {
+    const entry = await trx
+      .selectFrom("you_said_we_did")
+      .select(["year", "theme", "published_at", "cosigned_at"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!entry) return { ok: false, reason: "not-found" } as const;
+    if (entry.published_at === null) return { ok: false, reason: "not-published" } as const;
+    if (entry.cosigned_at !== null) return { ok: false, reason: "already" } as const;
+    await trx
+      .updateTable("you_said_we_did")
+      .set({ cosigned_by: by.userId, cosigned_at: timestamp(now), cosigned_as: as as CosignedAs })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      userId: by.userId,
+      action: "you-said-we-did.cosigned",
+      subjectType: "you_said_we_did",
+      subjectId: id,
+      details: { ...auditDetails(entry), as },
+      requestId: by.requestId,
+    });
+    return { ok: true } as const;
   });
 }

@@ -1,4 +1,4 @@
-import type { YouSaidTheme } from "../../db/schema";
+import type { CosignedAs, YouSaidTheme } from "../../db/schema";
 import { youSaidThemes } from "./schemas";
 
 /**
@@ -33,7 +33,9 @@ export interface EntryLike {
 }
 
 /** Entries grouped by year (newest first) and then by theme (content, accessibility, development). */
-export function groupByYearAndTheme<T extends EntryLike>(entries: T[]): { year: number; themes: { theme: YouSaidTheme; entries: T[] }[] }[] {
+export function groupByYearAndTheme<T extends EntryLike>(
+  entries: T[],
+): { year: number; themes: { theme: YouSaidTheme; entries: T[] }[] }[] {
   const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => b - a);
   return years.map((year) => ({
     year,
@@ -45,7 +47,11 @@ export function groupByYearAndTheme<T extends EntryLike>(entries: T[]): { year: 
 
 /** The first line of a text, cut to `max` characters with an ellipsis, for lists. */
 export function firstLine(text: string, max = 80): string {
-  const line = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  const line =
+    text
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
@@ -58,3 +64,6 @@ export function yearBounds(year: number): { from: Date; to: Date } {
 export function ukYear(date: Date | string): number {
   return Number(new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone: "Europe/London" }).format(new Date(date)));
 }
+
+/** Who co-signs an entry for families: the parent carer forum or the young people's participation council. */
+export const cosignRoles = ["parent_carer_forum", "participation_council"] as const satisfies readonly CosignedAs[];

@@ -53,6 +53,7 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.local-offer.feedback.$id.tsx": { path: "/admin/local-offer/feedback/00000000-0000-4000-8000-000000000000", permission: "local-offer.insights" },
   "./admin.you-said-we-did._index.tsx": { path: "/admin/you-said-we-did", permission: "you-said-we-did.edit" },
   "./admin.you-said-we-did.new.tsx": { path: "/admin/you-said-we-did/new", permission: "you-said-we-did.edit" },
+  "./admin.you-said-we-did.cosign.tsx": { path: "/admin/you-said-we-did/cosign", permission: "you-said-we-did.cosign" },
   "./admin.you-said-we-did.$id.tsx": { path: "/admin/you-said-we-did/00000000-0000-4000-8000-000000000000", permission: "you-said-we-did.edit" },
   "./admin.local-offer.coverage.tsx": { path: "/admin/local-offer/coverage", permission: "local-offer.insights" },
   "./admin.local-offer.import.tsx": { path: "/admin/local-offer/import", permission: "services.import" },

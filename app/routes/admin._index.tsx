@@ -16,6 +16,7 @@ const sections: { key: string; to: string; permission: Permission }[] = [
   { key: "revisits", to: "/admin/revisits", permission: "revisits.review" },
   { key: "feedbackInbox", to: "/admin/feedback", permission: "feedback.triage" },
   { key: "coProduction", to: "/admin/co-production", permission: "co-production.read" },
+  { key: "yswdCosign", to: "/admin/you-said-we-did/cosign", permission: "you-said-we-did.cosign" },
   { key: "safeguardingQueue", to: "/admin/safeguarding", permission: "safeguarding.queue" },
   { key: "safeguardingTerms", to: "/admin/safeguarding/terms", permission: "safeguarding.terms" },
   { key: "workingGroups", to: "/admin/working-groups", permission: "working-groups.progress" },

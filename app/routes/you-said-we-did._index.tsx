@@ -14,7 +14,18 @@ export const handle = { i18n: ["common", "you-said-we-did", ...pageFeedbackNames
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "you-said-we-did");
   const entries = await listPublishedEntries(context.db);
-  const years = groupByYearAndTheme(entries.map(({ id, year, theme, you_said, we_did, action }) => ({ id, year, theme, you_said, we_did, action })));
+  const years = groupByYearAndTheme(
+    entries.map(({ id, year, theme, you_said, we_did, action, group_name, cosigned_as }) => ({
+      id,
+      year,
+      theme,
+      you_said,
+      we_did,
+      action,
+      group_name,
+      cosigned_as,
+    })),
+  );
   return json({ pageTitle: t("public.title"), years });
 }
 

@@ -69,7 +69,12 @@ test("an officer writes and publishes an entry, and it appears on the public pag
 
   // Unpublished, it leaves the public page.
   await page.goto("/admin/you-said-we-did");
-  await page.getByRole("table", { name: "Published entries, newest year first" }).getByRole("row").filter({ hasText: youSaid }).getByRole("link", { name: /^Change/ }).click();
+  await page
+    .getByRole("table", { name: "Published entries, newest year first" })
+    .getByRole("row")
+    .filter({ hasText: youSaid })
+    .getByRole("link", { name: /^Change/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Change a “You said, we did” entry" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Unpublish" }).click();
@@ -98,4 +103,38 @@ test("the public pages pass axe, and a report only exists for a year with someth
   await expect(page.getByRole("heading", { level: 1, name: "Tell us what’s missing" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the page" })).toHaveAttribute("href", "/you-said-we-did");
   await expectAccessible(page);
+});
+
+test("the parent carer forum co-signs a published entry, and the public page says so", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const youSaid = unique("Parents said the transport pages did not say who to call");
+  await signIn(page, "officer@demo.local");
+  await page.goto("/admin/you-said-we-did/new");
+  await page.getByRole("textbox", { name: "Year" }).fill(String(new Date().getFullYear()));
+  await page.getByRole("radio", { name: "What the local offer says" }).check();
+  await page.getByRole("textbox", { name: "You said" }).fill(youSaid);
+  await page.getByRole("textbox", { name: "We did" }).fill("We added the transport team's number to every transport page");
+  await page.getByRole("textbox", { name: "What we will do" }).fill("We will check the numbers each term");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByText("The entry has been published.")).toBeVisible();
+
+  await context.clearCookies();
+  await signIn(page, "pcf@demo.local");
+  await page.getByRole("link", { name: 'Co-sign "You said, we did"' }).click();
+  await expect(page.getByRole("heading", { level: 1, name: 'Co-sign "You said, we did"' })).toBeVisible();
+  await expectAccessible(page);
+  const entry = page.getByRole("region").filter({ hasText: youSaid });
+  await entry.getByRole("button", { name: "Co-sign this entry" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose who you are co-signing for");
+  await expectAccessible(page);
+  await page.getByRole("region").filter({ hasText: youSaid }).getByRole("radio", { name: "The parent carer forum" }).check();
+  await page.getByRole("region").filter({ hasText: youSaid }).getByRole("button", { name: "Co-sign this entry" }).click();
+  await expect(page.getByText("You have co-signed the entry.")).toBeVisible();
+  await expect(page.getByRole("region").filter({ hasText: youSaid })).toContainText("Co-signed");
+  await expectAccessible(page);
+
+  await page.goto("/you-said-we-did");
+  const list = page.locator(".govuk-summary-list").filter({ hasText: youSaid });
+  await expect(list).toContainText("Co-signed by");
+  await expect(list).toContainText("The parent carer forum");
 });
