@@ -3,7 +3,6 @@ import type { CoproductionLevel, CoproductionParticipants, CoproductionStatus, D
 import { recordAudit } from "../auth/audit.server";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
 import { suppressBreakdown, type Cell } from "../analysis/suppression";
-import { instantToUkLocal } from "../surveys/uk-time";
 import {
   canConfirmLevel,
   closeRefusal,
@@ -32,11 +31,6 @@ export interface By {
 }
 
 export type WriteResult<T = { id: string }> = ({ ok: true } & T) | { ok: false; reason: "not-found" } | { ok: false; reason: "refused"; errors: Errors };
-
-/** The UK calendar date at an instant. */
-export function ukToday(now: Date): string {
-  return instantToUkLocal(now).date;
-}
 
 const ts = (d: Date) => sql<Date>`${d.toISOString()}::timestamptz`;
 

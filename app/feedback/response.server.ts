@@ -216,6 +216,18 @@ export async function approveResponse(
   });
 }
 
+/** The first working group an action belongs to, for a link to its public page. */
+async function groupSlugOf(db: Db, actionId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("action_working_group")
+    .innerJoin("working_group", "working_group.id", "action_working_group.working_group_id")
+    .select("working_group.slug")
+    .where("action_working_group.action_id", "=", actionId)
+    .orderBy("working_group.number")
+    .executeTakeFirst();
+  return row?.slug ?? null;
+}
+
 /**
  * Tells everyone whose feedback is linked to a task, and who agreed to contact, that the
  * task has changed. Runs inside the transaction that records the change. Items flagged
@@ -231,7 +243,7 @@ export async function tellLinkedFamilies(
     now,
     origin,
   }: {
-    task: { id: number; code: string; description: string; groupSlug: string | null };
+    task: { id: number; code: string; description: string; actionId: number };
     rag: string;
     outcome: string;
     by: ChangedBy;
@@ -248,6 +260,8 @@ export async function tellLinkedFamilies(
     .where("feedback_item.contact_consent_at", "is not", null)
     .where(notFlagged)
     .execute();
+  if (linked.length === 0) return 0;
+  const groupSlug = await groupSlugOf(trx, task.actionId);
   const ragWords: Record<string, string> = {
     red: "red (not on track)",
     amber: "amber (some delay)",
@@ -267,7 +281,7 @@ export async function tellLinkedFamilies(
           `It has been updated. It is now ${ragWords[rag] ?? rag}.`,
           ...(outcome ? ["", `What has happened: ${outcome}`] : []),
           "",
-          task.groupSlug ? `See all the working group's progress: ${origin}/working-groups/${task.groupSlug}` : "",
+          groupSlug ? `See all the working group's progress: ${origin}/working-groups/${groupSlug}` : "",
           `Your feedback: ${origin}${FEEDBACK_PATH}/${item.reference}`,
         ]
           .filter((line, i, all) => line !== "" || all[i - 1] !== "")

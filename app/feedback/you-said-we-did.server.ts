@@ -31,8 +31,8 @@ const entryColumns = [
   "updated_at",
 ] as const;
 
-/** Every published entry, newest year first; within a year, in the order they were published. */
-export async function listPublishedEntries(db: Db) {
+/** Published entries as the public sees them, with their working group: newest year first, then in the order they were published. */
+function publishedEntries(db: Db, year?: number) {
   return db
     .selectFrom("you_said_we_did")
     .leftJoin("working_group", "working_group.id", "you_said_we_did.working_group_id")
@@ -48,11 +48,17 @@ export async function listPublishedEntries(db: Db) {
       "working_group.name as group_name",
     ])
     .where("you_said_we_did.published_at", "is not", null)
+    .$if(year !== undefined, (qb) => qb.where("you_said_we_did.year", "=", year!))
     .orderBy("you_said_we_did.year", "desc")
     .orderBy("you_said_we_did.published_at")
     .orderBy("you_said_we_did.created_at")
     .orderBy("you_said_we_did.id")
     .execute();
+}
+
+/** Every published entry, newest year first; within a year, in the order they were published. */
+export async function listPublishedEntries(db: Db) {
+  return publishedEntries(db);
 }
 
 /** The years that have a yearly report: at least one published entry. */
@@ -73,26 +79,7 @@ export async function listPublishedYears(db: Db): Promise<number[]> {
  * number never reaches the page (not even in its data).
  */
 export async function getAnnualReport(db: Db, { year }: { year: number }) {
-  const entries = await db
-    .selectFrom("you_said_we_did")
-    .leftJoin("working_group", "working_group.id", "you_said_we_did.working_group_id")
-    .select([
-      "you_said_we_did.id",
-      "you_said_we_did.year",
-      "you_said_we_did.theme",
-      "you_said_we_did.you_said",
-      "you_said_we_did.we_did",
-      "you_said_we_did.action",
-      "you_said_we_did.published_at",
-      "you_said_we_did.cosigned_as",
-      "working_group.name as group_name",
-    ])
-    .where("you_said_we_did.year", "=", year)
-    .where("you_said_we_did.published_at", "is not", null)
-    .orderBy("you_said_we_did.published_at")
-    .orderBy("you_said_we_did.created_at")
-    .orderBy("you_said_we_did.id")
-    .execute();
+  const entries = await publishedEntries(db, year);
   if (entries.length === 0) return undefined;
   const themeCounts = Object.fromEntries(youSaidThemes.map((theme) => [theme, entries.filter((e) => e.theme === theme).length])) as Record<
     YouSaidTheme,

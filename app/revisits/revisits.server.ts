@@ -12,7 +12,7 @@ import { recordAudit } from "../auth/audit.server";
 import { isUuid } from "../feedback/schemas";
 import { resolveText } from "../i18n/content";
 import { SurveyDefinitionSchema, type SurveyDefinition } from "../surveys/definition";
-import { instantToUkLocal } from "../surveys/uk-time";
+import { ukToday } from "../surveys/uk-time";
 import { createSurvey } from "../surveys/surveys.server";
 import { surveyState, type SurveyState } from "../surveys/window";
 import type { FieldErrors } from "../utils/form-data";
@@ -63,11 +63,6 @@ export async function loadHolidays(db: Db): Promise<Map<string, string>> {
 /** The years the bank-holiday table covers, so a timeline beyond them can be flagged. */
 export function holidayYears(holidays: Holidays): Set<string> {
   return new Set([...holidays.keys()].map((d) => d.slice(0, 4)));
-}
-
-/** The UK calendar date at an instant. */
-export function ukToday(now: Date): string {
-  return instantToUkLocal(now).date;
 }
 
 function overridesForTimeline(stored: Partial<Record<RevisitMilestone, StoredOverride>>): Overrides {

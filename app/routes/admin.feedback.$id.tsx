@@ -24,7 +24,7 @@ import { INBOX_PATH, NOTE_MAX, triageStatuses } from "~/feedback/triage";
 import { Verbatim } from "~/feedback/verbatim";
 import i18next from "~/i18n/i18next.server";
 import { publicOrigin } from "~/revisits/notice.server";
-import { ukToday } from "~/revisits/revisits.server";
+import { ukToday } from "~/surveys/uk-time";
 import { FlagByHand } from "~/safeguarding/flag-form";
 import { FLAGGED_FLASH, flagFromForm } from "~/safeguarding/flag-route.server";
 import { readForm } from "~/security/csrf.server";

@@ -17,7 +17,7 @@ import { StatusTag, useFaceWords } from "~/feedback/triage-components";
 import { seesAll, suggestionData } from "~/feedback/triage.server";
 import { INBOX_PATH } from "~/feedback/triage";
 import i18next from "~/i18n/i18next.server";
-import { ukToday } from "~/revisits/revisits.server";
+import { ukToday } from "~/surveys/uk-time";
 import { FLAGGED_FLASH } from "~/safeguarding/flag-route.server";
 import { formatDate, formatDayInWords } from "~/utils/dates";
 

@@ -115,6 +115,11 @@ export function instantToUkLocal(instant: Date): UkLocal & { zone: UkZone } {
   return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}`, zone: ukZoneAt(instant) };
 }
 
+/** The day it is in the UK at `now` ("YYYY-MM-DD"): 23:30 GMT on 31 March is already 1 April in BST. */
+export function ukToday(now: Date): string {
+  return instantToUkLocal(now).date;
+}
+
 /** A GOV.UK date input's three boxes, as typed ("7", "3", "2027"), made into "2027-03-07"; "" when they cannot be. */
 export function dateFromParts(parts: { day?: string; month?: string; year?: string }): string {
   const day = (parts.day ?? "").trim();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkUpdate, isEvidenceUrl, isNewest, mayRecordProgress, ragCounts, ukToday, type UpdateForm } from "./progress";
+import { ukToday } from "../surveys/uk-time";
+import { checkUpdate, isEvidenceUrl, isNewest, mayRecordProgress, ragCounts, type UpdateForm } from "./progress";
 
 // 10:00 on Monday 23 November 2026, GMT.
 const NOW = new Date("2026-11-23T10:00:00Z");

@@ -1,6 +1,6 @@
 import type { Rag } from "../../db/schema";
 import { readDateParts, RAG_VALUES, type DatePart } from "../area/schemas";
-import { instantToUkLocal } from "../surveys/uk-time";
+import { ukToday } from "../surveys/uk-time";
 import type { FieldErrors } from "../utils/form-data";
 
 /**
@@ -32,11 +32,6 @@ export interface CheckedUpdate {
 }
 
 export type CheckResult = { ok: true; update: CheckedUpdate } | { ok: false; errors: FieldErrors; dateParts: DatePart[] };
-
-/** The day it is in the UK at `now` ("YYYY-MM-DD"): 23:30 GMT on 31 March is already 1 April in BST. */
-export function ukToday(now: Date): string {
-  return instantToUkLocal(now).date;
-}
 
 export function isRag(value: unknown): value is Rag {
   return typeof value === "string" && (RAG_VALUES as readonly string[]).includes(value);

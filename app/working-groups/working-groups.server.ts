@@ -166,18 +166,6 @@ export type RecordResult =
  * there), and the audit log says who did it. Refuses anyone who may not record
  * progress on this task (mayRecordProgress).
  */
-/** The first working group an action belongs to, for a link to its public page. */
-async function groupSlugOf(db: Kysely<Database>, actionId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom("action_working_group")
-    .innerJoin("working_group", "working_group.id", "action_working_group.working_group_id")
-    .select("working_group.slug")
-    .where("action_working_group.action_id", "=", actionId)
-    .orderBy("working_group.number")
-    .executeTakeFirst();
-  return row?.slug ?? null;
-}
-
 export async function recordTaskUpdate(
   db: Kysely<Database>,
   {
@@ -249,7 +237,7 @@ export async function recordTaskUpdate(
     const told =
       current && (update.rag !== task.rag || update.outcome !== task.outcome)
         ? await tellLinkedFamilies(trx, {
-            task: { id: task.id, code: task.code, description: task.description, groupSlug: await groupSlugOf(trx, task.action_id) },
+            task: { id: task.id, code: task.code, description: task.description, actionId: task.action_id },
             rag: update.rag,
             outcome: update.outcome,
             by: { userId: by.id, requestId: by.requestId },

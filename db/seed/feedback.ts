@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { GENERAL_SOURCE, RESPONSE_TARGET_WORKING_DAYS } from "../../app/feedback/general";
 import { newReference } from "../../app/feedback/reference";
-import { loadHolidays, ukToday } from "../../app/revisits/revisits.server";
+import { loadHolidays } from "../../app/revisits/revisits.server";
+import { ukToday } from "../../app/surveys/uk-time";
 import { addWorkingDays } from "../../app/revisits/timeline";
 import type { Database, FeedbackRespondent, FeedbackTopic } from "../schema";
 
