@@ -280,3 +280,118 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   await expect(page.getByText(`The participation council now chooses the clubs (${marker})`)).toBeVisible();
   await expect(page.getByText("Mrs Hargreaves")).toHaveCount(0);
 });
+
+test("an admin makes a new member a lead of their group; an officer links feedback to a task; the new lead approves the response and the family hears when the task moves", async ({
+  page,
+  browser,
+  context,
+}) => {
+  // Four people and a dozen pages, with axe on the ones this journey adds.
+  test.setTimeout(240_000);
+  const js = hasJavaScript();
+  // Each project moves a task of its own, with a date after the working-groups spec's updates on I1 and I2.
+  const taskCode = js ? "H4" : "H5";
+  const marker = `${js ? "js" : "nojs"}-${Date.now()}`;
+  const name = `Lead ${marker}`;
+  const email = `lead-${marker}@council.example`;
+
+  // The admin invites a working group member, who sets a password.
+  await signIn(page, "admin@demo.local");
+  await page.goto("/admin/users/invite");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Work email address").fill(email);
+  await page.getByRole("radio", { name: "working group member" }).check();
+  await page.getByRole("group", { name: "Working groups" }).getByRole("checkbox", { name: "Engagement" }).check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  const link = (await page.getByTestId("invitation-link").innerText()).trim();
+  const theirs = await browser.newContext({ javaScriptEnabled: js });
+  const them = await theirs.newPage();
+  await them.goto(new URL(link).pathname);
+  await them.getByLabel("Create a password").fill("a long enough password");
+  await them.getByLabel("Type the password again").fill("a long enough password");
+  await them.getByRole("button", { name: "Create password and sign in" }).click();
+  await expect(them.getByText(`You are signed in as ${name} (working group member).`)).toBeVisible();
+
+  // The admin makes them a lead: not of a group they are not in, but of Engagement.
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const leads = page.getByRole("group", { name: "Leads these working groups" });
+  await leads.getByRole("checkbox", { name: "Strategy" }).check();
+  await page.getByRole("button", { name: "Save role and access" }).click();
+  await expect(page.getByRole("alert")).toContainText("A person can only lead working groups they belong to, as a working group member");
+  await expect(leads.getByRole("checkbox", { name: "Strategy" })).toBeChecked();
+  await expectAccessible(page);
+  await leads.getByRole("checkbox", { name: "Strategy" }).uncheck();
+  await leads.getByRole("checkbox", { name: "Engagement" }).check();
+  await page.getByRole("button", { name: "Save role and access" }).click();
+  await expect(page.getByText(`The role and access for ${name} have been saved.`)).toBeVisible();
+  await expect(page.getByRole("group", { name: "Leads these working groups" }).getByRole("checkbox", { name: "Engagement" })).toBeChecked();
+
+  // A parent sends feedback and asks for updates.
+  await context.clearCookies();
+  await asNewVisitor(page);
+  await page.goto("/feedback");
+  await page.getByRole("radio", { name: "A parent or carer" }).check();
+  await page.getByRole("textbox", { name: "Your feedback" }).fill(`We never hear back after forum meetings (${marker})`);
+  await page.getByRole("textbox", { name: /Email address/ }).fill(`parent.${marker}@example.net`);
+  await page.getByRole("checkbox", { name: "Yes, you can email me about this feedback" }).check();
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  const reference = await sentReference(page);
+
+  // An officer gives it to Engagement, ticks the task it is about, and drafts the response.
+  await signIn(page, "officer@demo.local");
+  await page.goto(`/admin/feedback?q=${reference}`);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  const itemUrl = page.url();
+  await page.getByRole("combobox", { name: "Give this item to" }).selectOption({ label: "Engagement" });
+  await page.getByRole("button", { name: "Give to this group" }).click();
+  await expect(page.getByText("The item has been given to the working group")).toBeVisible();
+  await page
+    .getByRole("group", { name: "Tasks in the improvement plan this is about" })
+    .getByRole("checkbox", { name: new RegExp(`^${taskCode}: `) })
+    .check();
+  await page.getByRole("button", { name: "Save areas and themes" }).click();
+  await expect(page.getByText("The areas of concern and themes have been saved.")).toBeVisible();
+  await expect(
+    page
+      .getByRole("group", { name: "Tasks in the improvement plan this is about" })
+      .getByRole("checkbox", { name: new RegExp(`^${taskCode}: `) }),
+  ).toBeChecked();
+  await page.getByRole("radio", { name: "We are going to do something about it" }).check();
+  const plain = `After each forum meeting we will send a short note of what happens next (${marker}).`;
+  await page.getByRole("textbox", { name: "The response, in plain words" }).fill(plain);
+  await page.getByRole("button", { name: "Save response for approval" }).click();
+  await expect(page.getByText("A lead of the working group must approve it before the family sees it.")).toBeVisible();
+
+  // The new lead approves it in their own browser.
+  await them.goto(itemUrl);
+  await expect(them.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expectAccessible(them);
+  await them.getByRole("button", { name: "Approve and send to the family" }).click();
+  await expect(them.getByText("The response has been approved.")).toBeVisible();
+
+  // The lead records progress on the linked task: the family is told, and the item's history says so.
+  // The server's clock is fixed for the update, so its date is "today" on any day the suite runs.
+  await them.setExtraHTTPHeaders({ "X-Portal-Now": "2026-11-23T10:00:00Z" });
+  await them.goto(`/admin/working-groups/engagement/tasks/${taskCode}/update`);
+  await expect(them.getByRole("heading", { level: 1 })).toHaveText(`Record an update on task ${taskCode}`);
+  const date = them.getByRole("group", { name: "Date of the update" });
+  await date.getByRole("textbox", { name: "Day" }).fill("23");
+  await date.getByRole("textbox", { name: "Month" }).fill("11");
+  await date.getByRole("textbox", { name: "Year" }).fill("2026");
+  await them.getByRole("radio", { name: "Off track (red)" }).check();
+  await them.getByRole("textbox", { name: "What has happened" }).fill(`Notes after meetings start in December (${marker})`);
+  await them.getByRole("button", { name: "Record the update" }).click();
+  await expect(them.getByText(`Update recorded on task ${taskCode}`)).toBeVisible();
+  await them.goto(itemUrl);
+  await expect(them.locator(".app-history")).toContainText(`Family told that task ${taskCode} changed`);
+  await theirs.close();
+
+  // The family reads the approved response on their reference page.
+  await context.clearCookies();
+  await page.goto(`/feedback/${reference}`);
+  await expect(page.getByText(plain)).toBeVisible();
+  await expectAccessible(page);
+});
