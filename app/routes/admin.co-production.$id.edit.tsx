@@ -5,6 +5,7 @@ import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { ActivityForm } from "~/co-production/activity-form";
 import { getFormOptions, ukToday, updateActivity } from "~/co-production/co-production.server";
+import { linkedFeedback } from "~/co-production/feedback-links.server";
 import { answerRefusal, byFor, formValuesOf, redirectDone, requireActivity } from "~/co-production/routes.server";
 import { activityPath } from "~/co-production/urls";
 import { editRefusal, parseActivity } from "~/co-production/rules";
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     id: activity.id,
     title: activity.title,
     confirmed: activity.level_confirmed_at !== null,
-    values: formValuesOf(activity),
+    values: formValuesOf(activity, (await linkedFeedback(context.db, activity.id, user)).items.map((f) => f.reference)),
     options: { ...options, groups },
   });
 }
