@@ -24,7 +24,7 @@ function visibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, "feedback_item">) => {
     const rules = [eb("feedback_item.source", "=", GENERAL_SOURCE), notFlagged(eb)];
     if (!seesEveryGroup(viewer)) {
-      rules.push(viewer.workingGroupIds.length ? eb("feedback_item.working_group_id", "in", [...viewer.workingGroupIds]) : eb.val(false));
+      rules.push(viewer.workingGroupIds.length ? eb("feedback_item.working_group_id", "in", [...viewer.workingGroupIds]) : eb.lit(false));
     }
     return eb.and(rules);
   };
