@@ -414,7 +414,8 @@ export type FeedbackEventKind =
   | "themes"
   | "response_written"
   | "response_approved"
-  | "task_changed";
+  | "task_changed"
+  | "coproduction_linked";
 
 export type ResponseOutcome = "done" | "will_do" | "cannot_do";
 
@@ -678,6 +679,12 @@ export interface CoproductionActivityTaskTable {
   task_id: number;
 }
 
+/** Feedback that fed into an activity (migrations/202611231427_create_coproduction_feedback.ts). */
+export interface CoproductionActivityFeedbackTable {
+  activity_id: string;
+  feedback_item_id: string;
+}
+
 // ---- Working groups' progress (migrations/202611230500_create_task_updates.ts) ----
 
 export interface TaskUpdateTable {
@@ -774,6 +781,7 @@ export interface Database {
   coproduction_activity: CoproductionActivityTable;
   coproduction_activity_action: CoproductionActivityActionTable;
   coproduction_activity_task: CoproductionActivityTaskTable;
+  coproduction_activity_feedback: CoproductionActivityFeedbackTable;
   safeguarding_term: SafeguardingTermTable;
   safeguarding_flag: SafeguardingFlagTable;
   feedback_item_concern: FeedbackItemConcernTable;

@@ -11,7 +11,7 @@ import { Radios } from "~/components/forms/radios";
 import { Select } from "~/components/forms/select";
 import { Textarea } from "~/components/forms/textarea";
 import { TextInput } from "~/components/forms/text-input";
-import { activityTypes, countFields, fieldOrder, levels, LIMITS, stages, supports } from "./rules";
+import { activityTypes, countFields, errorParts, fieldOrder, levels, LIMITS, stages, supports } from "./rules";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -37,9 +37,14 @@ export function ActivityForm({ values, errors, options, submit }: { values: Form
     const value = values[key];
     return Array.isArray(value) ? value : value ? [value] : [];
   };
-  const error = (key: string) => (errors[key] ? t(errors[key]!) : undefined);
+  // Some errors name what was wrong ("errors.feedbackUnknown|FB-2222-3333").
+  const message = (raw: string) => {
+    const { key, names } = errorParts(raw);
+    return t(key, { names });
+  };
+  const error = (key: string) => (errors[key] ? message(errors[key]!) : undefined);
   const order = [...fieldOrder, ...Object.keys(errors).filter((k) => !fieldOrder.includes(k))];
-  const summary = order.filter((k) => errors[k]).map((k) => ({ href: hrefs[k] ?? k, text: t(errors[k]!) }));
+  const summary = order.filter((k) => errors[k]).map((k) => ({ href: hrefs[k] ?? k, text: message(errors[k]!) }));
   const date = (name: string) => ({ day: v(`${name}-day`), month: v(`${name}-month`), year: v(`${name}-year`) });
 
   return (
@@ -115,6 +120,17 @@ export function ActivityForm({ values, errors, options, submit }: { values: Form
           choices={options.actions.map((a) => ({ value: String(a.id), label: t("admin.form.actionLabel", { letter: a.letter, title: a.title }) }))}
         />
         <TextInput name="tasks" label={t("admin.form.tasks")} hint={t("admin.form.tasksHint")} optional defaultValue={v("tasks")} error={error("tasks")} maxLength={LIMITS.short} autoComplete="off" spellCheck={false} />
+        <Textarea
+          name="feedback"
+          label={t("admin.form.feedback")}
+          hint={t("admin.form.feedbackHint")}
+          optional
+          defaultValue={v("feedback")}
+          error={error("feedback")}
+          rows={3}
+          spellCheck={false}
+          autoComplete="off"
+        />
         <Textarea name="evidenceLinks" label={t("admin.form.evidenceLinks")} hint={t("admin.form.evidenceLinksHint")} optional defaultValue={v("evidenceLinks")} error={error("evidenceLinks")} rows={3} spellCheck={false} />
 
         <h2 className="govuk-heading-m">{t("admin.form.toldHeading")}</h2>

@@ -3,12 +3,14 @@ import type { CoproductionLevel, CoproductionParticipants, CoproductionStatus, D
 import { recordAudit } from "../auth/audit.server";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
 import { suppressBreakdown, type Cell } from "../analysis/suppression";
+import { feedbackCounts, replaceFeedbackLinks, resolveFeedback } from "./feedback-links.server";
 import {
   canConfirmLevel,
   closeRefusal,
   editRefusal,
   financialQuarter,
   levels,
+  namingError,
   publishRefusal,
   quarterRange,
   youngPeople,
@@ -51,8 +53,8 @@ async function resolveTasks(db: Kysely<Database>, codes: string[]): Promise<{ id
   return { ids: codes.flatMap((c) => (found.has(c) ? [found.get(c)!] : [])), unknown: codes.filter((c) => !found.has(c)) };
 }
 
-/** Checks the references in the input against the database: the group, actions and task codes. */
-async function checkReferences(db: Kysely<Database>, input: ActivityInput, by: By): Promise<{ errors: Errors; taskIds: number[] }> {
+/** Checks the references in the input against the database: the group, actions, task codes and feedback. */
+async function checkReferences(db: Kysely<Database>, input: ActivityInput, by: By): Promise<{ errors: Errors; taskIds: number[]; feedbackIds: string[] }> {
   const errors: Errors = {};
   if (input.workingGroupId !== null) {
     const group = await db.selectFrom("working_group").select("id").where("id", "=", input.workingGroupId).executeTakeFirst();
@@ -67,7 +69,10 @@ async function checkReferences(db: Kysely<Database>, input: ActivityInput, by: B
   }
   const tasks = await resolveTasks(db, input.taskCodes);
   if (tasks.unknown.length) errors.tasks = "errors.taskUnknown";
-  return { errors, taskIds: tasks.ids };
+  // Unknown, flagged for safeguarding, or another group's: the same answer for each.
+  const feedback = await resolveFeedback(db, input.feedbackRefs, by);
+  if (feedback.unknown.length) errors.feedback = namingError("errors.feedbackUnknown", feedback.unknown);
+  return { errors, taskIds: tasks.ids, feedbackIds: feedback.ids };
 }
 
 function columns(input: ActivityInput) {
@@ -98,7 +103,7 @@ async function replaceLinks(db: Kysely<Database>, id: string, actionIds: number[
 }
 
 export async function createActivity(db: Kysely<Database>, { input, by, now }: { input: ActivityInput; by: By; now: Date }): Promise<WriteResult> {
-  const { errors, taskIds } = await checkReferences(db, input, by);
+  const { errors, taskIds, feedbackIds } = await checkReferences(db, input, by);
   if (Object.keys(errors).length) return { ok: false, reason: "refused", errors };
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -107,6 +112,7 @@ export async function createActivity(db: Kysely<Database>, { input, by, now }: {
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, row.id, input.actionIds, taskIds);
+    await replaceFeedbackLinks(trx, { activityId: row.id, ids: feedbackIds, title: input.title, viewer: by, userId: by.userId, now });
     await recordAudit(trx, { userId: by.userId, action: "co-production.created", subjectType: "coproduction_activity", subjectId: row.id, requestId: by.requestId, details: { level: input.level } });
     return row.id;
   });
@@ -120,7 +126,7 @@ export async function updateActivity(db: Kysely<Database>, { id, input, by, now 
     if (!current) return { ok: false, reason: "not-found" };
     const refusal = editRefusal(current);
     if (refusal) return { ok: false, reason: "refused", errors: { form: refusal } };
-    const { errors, taskIds } = await checkReferences(trx, input, by);
+    const { errors, taskIds, feedbackIds } = await checkReferences(trx, input, by);
     if (Object.keys(errors).length) return { ok: false, reason: "refused", errors };
     const levelChanged = current.level !== input.level || current.families_joined_stage !== input.familiesJoinedStage;
     await trx
@@ -129,6 +135,7 @@ export async function updateActivity(db: Kysely<Database>, { id, input, by, now 
       .where("id", "=", id)
       .execute();
     await replaceLinks(trx, id, input.actionIds, taskIds);
+    await replaceFeedbackLinks(trx, { activityId: id, ids: feedbackIds, title: input.title, viewer: by, userId: by.userId, now });
     await recordAudit(trx, { userId: by.userId, action: "co-production.updated", subjectType: "coproduction_activity", subjectId: id, requestId: by.requestId, details: levelChanged ? { level: input.level, confirmationCleared: current.level_confirmed_at !== null } : {} });
     return { ok: true, id };
   });
@@ -299,6 +306,8 @@ export async function getPublicSummary(db: Kysely<Database>) {
   const byLevel = table((r) => r.level, keep, levels);
   const byQuarter = table((r) => financialQuarter(r.held_on).key, (a, b) => b.localeCompare(a));
 
+  // Only how many pieces of feedback shaped an entry, never which: below the threshold, "fewer than".
+  const counts = await feedbackCounts(db, rows.map((r) => r.id));
   const entries = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -317,8 +326,15 @@ export async function getPublicSummary(db: Kysely<Database>) {
     closed: r.status === "closed",
     participants: participantCells(r.participants, threshold),
     accessibility: r.accessibility,
+    feedback: feedbackCountCell(counts.get(r.id) ?? 0, threshold),
   }));
   return { threshold, byGroup, byLevel, byQuarter, entries };
+}
+
+/** A count of linked feedback for the public page: none, "fewer than the threshold", or the number. */
+export function feedbackCountCell(n: number, threshold: number): { kind: "none" } | { kind: "fewer"; threshold: number } | { kind: "count"; count: number } {
+  if (n === 0) return { kind: "none" };
+  return n < threshold ? { kind: "fewer", threshold } : { kind: "count", count: n };
 }
 
 /** One entry's counts by role: with the total beside them, one hidden cell takes another with it. */

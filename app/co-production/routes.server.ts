@@ -44,8 +44,8 @@ export async function requireActivity(request: Request, context: AppLoadContext,
 
 type Activity = NonNullable<Awaited<ReturnType<typeof getActivity>>>;
 
-/** The form's boxes filled from a saved activity. */
-export function formValuesOf(a: Activity): Record<string, string | string[]> {
+/** The form's boxes filled from a saved activity (and the references of the feedback linked to it that this person can see). */
+export function formValuesOf(a: Activity, feedbackRefs: string[] = []): Record<string, string | string[]> {
   const [y, m, d] = a.held_on.split("-");
   const [ty, tm, td] = a.told_outcome_on ? a.told_outcome_on.split("-") : ["", "", ""];
   const strip = (s = "") => s.replace(/^0/, "");
@@ -72,6 +72,7 @@ export function formValuesOf(a: Activity): Record<string, string | string[]> {
     whatDidNotChange: a.what_did_not_change_and_why,
     actions: a.actions.map((x) => String(x.id)),
     tasks: a.tasks.map((x) => x.code).join(", "),
+    feedback: feedbackRefs.join("\n"),
     evidenceLinks: a.evidence_links.join("\n"),
     toldOutcomeHow: a.told_outcome_how,
     "toldOutcomeOn-day": strip(td),

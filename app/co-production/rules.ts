@@ -8,6 +8,7 @@ import type {
   Role,
   YoungPersonAgeBand,
 } from "../../db/schema";
+import { normaliseReference } from "../feedback/reference";
 
 /**
  * The co-production log's rules, pure: no database, no React
@@ -41,7 +42,7 @@ export const countFields = [
 ] as const;
 
 export const MAX_COUNT = 10_000;
-export const LIMITS = { title: 200, text: 4000, short: 500, links: 20, url: 2000, tasks: 50 } as const;
+export const LIMITS = { title: 200, text: 4000, short: 500, links: 20, url: 2000, tasks: 50, feedback: 50 } as const;
 
 /** The order fields appear on the form: the error summary follows it. */
 export const fieldOrder = [
@@ -60,6 +61,7 @@ export const fieldOrder = [
   "whatDidNotChange",
   "actions",
   "tasks",
+  "feedback",
   "evidenceLinks",
   "toldOutcomeHow",
   "toldOutcomeOn",
@@ -81,6 +83,8 @@ export interface ActivityInput {
   whatDidNotChange: string;
   actionIds: number[];
   taskCodes: string[];
+  /** Feedback references, tidied ("FB-7KQ3-M9XP"); checked against the database when saved. */
+  feedbackRefs: string[];
   evidenceLinks: string[];
   toldOutcomeHow: string;
   toldOutcomeOn: string | null;
@@ -132,6 +136,47 @@ export function isHttpUrl(value: string): boolean {
 /** Task codes as typed ("H1.2, C3.1"): upper-cased, duplicates dropped. */
 export function parseTaskCodes(value: string): string[] {
   return [...new Set(value.split(/[\s,;]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))];
+}
+
+/**
+ * Feedback references as typed: separated by commas, semicolons, spaces or new lines, in
+ * any case, with or without the hyphens ("fb7kq3m9xp" is "FB-7KQ3-M9XP"). Duplicates are
+ * dropped; what cannot be a reference is given back as typed, to be named in the error.
+ */
+export function parseFeedbackReferences(value: string): { references: string[]; malformed: string[] } {
+  const references: string[] = [];
+  const malformed: string[] = [];
+  for (const token of value.split(/[\s,;]+/).filter(Boolean)) {
+    const reference = normaliseReference(token);
+    if (!reference) {
+      if (!malformed.includes(token)) malformed.push(token);
+    } else if (!references.includes(reference)) references.push(reference);
+  }
+  return { references, malformed };
+}
+
+/**
+ * An error that names things ("errors.feedbackUnknown|FB-2222-3333, FB-4444-5555"): the
+ * i18n key and, after the bar, what to name. The form splits it back (see `errorText`).
+ */
+export function namingError(key: string, names: string[]): string {
+  return `${key}|${names.join(", ")}`;
+}
+
+/** An error message's key and what it names, for `t(key, { names })`. */
+export function errorParts(error: string): { key: string; names: string } {
+  const bar = error.indexOf("|");
+  return bar < 0 ? { key: error, names: "" } : { key: error.slice(0, bar), names: error.slice(bar + 1) };
+}
+
+/** The first words of a piece of feedback, on one line, for a list; null when there are none. */
+export function shortSummary(body: string, max = 120): string | null {
+  const flat = body.replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, "")}…`;
 }
 
 export function participantTotal(p: CoproductionParticipants): number {
@@ -235,6 +280,13 @@ export function parseActivity(raw: Raw, today: string): Parsed<ActivityInput> {
   const taskCodes = parseTaskCodes(tasksText);
   if (taskCodes.length > LIMITS.tasks) errors.tasks = "errors.tooManyTasks";
 
+  const feedbackText = text("feedback", LIMITS.text);
+  const feedback = parseFeedbackReferences(feedbackText);
+  if (errors.feedback) {
+    // Too long to read: the length is the problem.
+  } else if (feedback.malformed.length) errors.feedback = namingError("errors.feedbackMalformed", feedback.malformed);
+  else if (feedback.references.length > LIMITS.feedback) errors.feedback = "errors.tooManyFeedback";
+
   const evidenceLinks = [...new Set(one(raw, "evidenceLinks").split("\n").map((s) => s.trim()).filter(Boolean))];
   if (evidenceLinks.length > LIMITS.links) errors.evidenceLinks = "errors.tooManyLinks";
   else if (evidenceLinks.some((l) => l.length > LIMITS.url || !isHttpUrl(l))) errors.evidenceLinks = "errors.linkInvalid";
@@ -266,6 +318,7 @@ export function parseActivity(raw: Raw, today: string): Parsed<ActivityInput> {
       whatDidNotChange,
       actionIds: [...new Set(actionIds)],
       taskCodes,
+      feedbackRefs: feedback.references,
       evidenceLinks,
       toldOutcomeHow,
       toldOutcomeOn,

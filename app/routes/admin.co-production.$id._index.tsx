@@ -9,6 +9,8 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { NotificationBanner } from "~/components/notification-banner";
 import { closeActivity, publishActivity } from "~/co-production/co-production.server";
 import { ActivitySummary, StatusTag } from "~/co-production/components";
+import { LinkedFeedbackList } from "~/co-production/feedback-links";
+import { linkedFeedback } from "~/co-production/feedback-links.server";
 import { answerRefusal, byFor, readDone, redirectDone, requireActivity, summaryOf } from "~/co-production/routes.server";
 import { activityPath, COPRO_ADMIN } from "~/co-production/urls";
 import { canEditActivity, closeRefusal, publishRefusal } from "~/co-production/rules";
@@ -28,6 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: activity.status,
       done,
       summary: summaryOf(activity),
+      // The forum's reviewer does not triage feedback: a count, never the items.
+      feedback: can(user.role, "feedback.triage")
+        ? await linkedFeedback(context.db, activity.id, user)
+        : { items: [], others: (await linkedFeedback(context.db, activity.id, { role: "none", workingGroupIds: [] })).others },
       canEdit: editable && activity.status !== "closed",
       canPublish: editable && activity.status === "draft",
       canClose: editable && activity.status === "published",
@@ -85,6 +91,7 @@ export default function Activity() {
           </p>
         ) : null}
         <ActivitySummary a={data.summary} />
+        <LinkedFeedbackList items={data.feedback.items} others={data.feedback.others} />
         {data.canPublish ? (
           <Form method="post">
             <CsrfInput />

@@ -6,6 +6,7 @@ import { Button } from "~/components/button";
 import { ActivityForm } from "~/co-production/activity-form";
 import { getFormOptions, updateActivity } from "~/co-production/co-production.server";
 import { ukToday } from "~/surveys/uk-time";
+import { linkedFeedback } from "~/co-production/feedback-links.server";
 import { answerRefusal, byFor, formValuesOf, redirectDone, requireActivity } from "~/co-production/routes.server";
 import { activityPath } from "~/co-production/urls";
 import { editRefusal, parseActivity } from "~/co-production/rules";
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     id: activity.id,
     title: activity.title,
     confirmed: activity.level_confirmed_at !== null,
-    values: formValuesOf(activity),
+    values: formValuesOf(activity, (await linkedFeedback(context.db, activity.id, user)).items.map((f) => f.reference)),
     options: { ...options, groups },
   });
 }

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { readFlash, setFlash } from "~/auth/flash.server";
 import { can } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
+import { FeedbackActivities } from "~/co-production/feedback-links";
+import { activitiesForFeedback } from "~/co-production/feedback-links.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Button } from "~/components/button";
 import { Checkboxes } from "~/components/forms/checkboxes";
@@ -32,7 +34,7 @@ import { formatDate, formatDateTime, formatDayInWords } from "~/utils/dates";
 import { formValues, type FieldErrors, type FormValues } from "~/utils/form-data";
 import { httpError } from "~/utils/http.server";
 
-export const handle = { i18n: ["common", "admin", "feedback", "safeguarding"] };
+export const handle = { i18n: ["common", "admin", "feedback", "safeguarding", "co-production"] };
 
 const DONE_FLASH = "feedbackTriageDone";
 const intents = ["assign", "status", "links", "respond", "approve", "note"] as const;
@@ -71,6 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       response: (await getResponse(context.db, view.item.id)) ?? null,
       isLead: await isGroupLead(context.db, { userId: user.id, groupId: view.item.workingGroupId }),
       canWriteYswd: can(user.role, "you-said-we-did.edit"),
+      coproduction: await activitiesForFeedback(context.db, view.item.id),
     },
     { headers: done ? { "Set-Cookie": flash.clear } : {} },
   );
@@ -162,6 +165,7 @@ export default function TriageItem() {
     response,
     isLead,
     canWriteYswd,
+    coproduction,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { errors?: FieldErrors; values?: FormValues } | undefined;
   const errors = actionData?.errors ?? {};
@@ -368,6 +372,8 @@ export default function TriageItem() {
               </a>
             </p>
           ) : null}
+
+          <FeedbackActivities activities={coproduction} />
 
           <h2 className="govuk-heading-m">{t("triage.noteHeading")}</h2>
           <Form method="post" noValidate key={`note-${formKey}`}>

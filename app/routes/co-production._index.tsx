@@ -95,6 +95,17 @@ export default function CoProduction() {
                     total: cellWords(e.participants.total, threshold, t),
                   }),
                 },
+                ...(e.feedback.kind === "none"
+                  ? []
+                  : [
+                      {
+                        key: t("public.feedback"),
+                        value:
+                          e.feedback.kind === "fewer"
+                            ? t("public.feedbackFewer", { threshold: e.feedback.threshold })
+                            : t("public.feedbackCount", { count: e.feedback.count }),
+                      },
+                    ]),
               ]}
             />
             <h4 className="govuk-heading-s">{t("public.familiesSaid")}</h4>

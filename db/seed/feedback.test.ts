@@ -7,6 +7,7 @@ import { THIRD_PERSON_TERMS } from "../../migrations/202611230800_create_feedbac
 import { describeDb } from "../../tests/setup/database";
 import { seedReferenceData } from "./index";
 import { seedDemoArea } from "./area";
+import { seedDemoCoProduction } from "./co-production";
 import { demoFeedback, seedDemoFeedback } from "./feedback";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -19,7 +20,22 @@ describeDb("the demo feedback", ({ db }) => {
       .insertInto("app_user")
       .values({ email: "officer@demo.local", name: "SEND engagement officer", role: "officer", password_hash: null })
       .execute();
+    await seedDemoCoProduction(db(), NOW);
     await seedDemoFeedback(db(), NOW);
+  });
+
+  it("links two items to the co-production activities they fed into, and says so in their history", async () => {
+    const links = await db()
+      .selectFrom("coproduction_activity_feedback as l")
+      .innerJoin("coproduction_activity as a", "a.id", "l.activity_id")
+      .innerJoin("feedback_item as f", "f.id", "l.feedback_item_id")
+      .select(["a.title", "f.body"])
+      .orderBy("a.title")
+      .execute();
+    expect(links.map((l) => l.title)).toEqual(["Autism assessment waiting list: what to tell families", "EHC plan letters: making them easier to read"]);
+    expect(links[0]!.body).toContain("autism diagnosis");
+    const events = await db().selectFrom("feedback_event").select("note").where("kind", "=", "coproduction_linked").orderBy("note").execute();
+    expect(events.map((e) => e.note)).toEqual(links.map((l) => l.title));
   });
 
   it("adds them once, however often it runs", async () => {

@@ -22,6 +22,8 @@ interface DemoFeedback {
   status: "received" | "with_group" | "closed" | "signposted";
   group: string | null;
   note: string;
+  /** The demo co-production activity (by title) it fed into, if any (docs/decisions/027). */
+  coproduction?: string;
 }
 
 export const demoFeedback: DemoFeedback[] = [
@@ -36,6 +38,7 @@ export const demoFeedback: DemoFeedback[] = [
     status: "received",
     group: null,
     note: "",
+    coproduction: "EHC plan letters: making them easier to read",
   },
   {
     daysAgo: 16,
@@ -48,6 +51,7 @@ export const demoFeedback: DemoFeedback[] = [
     status: "with_group",
     group: "commissioning-and-access-to-provision",
     note: "",
+    coproduction: "Autism assessment waiting list: what to tell families",
   },
   {
     daysAgo: 9,
@@ -130,6 +134,10 @@ export async function seedDemoFeedback(db: Kysely<Database>, now: Date): Promise
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const activity = f.coproduction
+      ? await db.selectFrom("coproduction_activity").select(["id", "title"]).where("title", "=", f.coproduction).executeTakeFirst()
+      : undefined;
+    if (activity) await db.insertInto("coproduction_activity_feedback").values({ activity_id: activity.id, feedback_item_id: item.id }).execute();
     // The history an officer would have left: given to a group, then the status it has now.
     const events = [
       ...(groupId
@@ -145,6 +153,9 @@ export async function seedDemoFeedback(db: Kysely<Database>, now: Date): Promise
               note: f.note,
             },
           ]
+        : []),
+      ...(activity
+        ? [{ kind: "coproduction_linked" as const, from_status: null, to_status: null, working_group_id: null, note: activity.title }]
         : []),
     ];
     for (const [i, e] of events.entries()) {
