@@ -54,6 +54,8 @@ const permissions = {
   "privacy.retention": ["admin"],
   /** Data protection: find, export and erase one person's data on request (docs/decisions/023). */
   "privacy.requests": ["admin"],
+  /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
+  "evidence-pack.read": ["admin", "officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -102,6 +102,8 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.revisits.$id.notice[.txt].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/notice.txt", permission: "revisits.manage" },
   "./admin.revisits.$id.summary.tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary", permission: "revisits.summary" },
   "./admin.revisits.$id.summary[.csv].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary.csv", permission: "revisits.summary" },
+  "./admin.evidence-pack.tsx": { path: "/admin/evidence-pack", permission: "evidence-pack.read" },
+  "./admin.evidence-pack[.csv].tsx": { path: "/admin/evidence-pack.csv", permission: "evidence-pack.read" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });

@@ -14,6 +14,7 @@ const sections: { key: string; to: string; permission: Permission }[] = [
   { key: "localOffer", to: "/admin/local-offer", permission: "staff.home" },
   { key: "surveys", to: "/admin/surveys", permission: "surveys.manage" },
   { key: "revisits", to: "/admin/revisits", permission: "revisits.review" },
+  { key: "evidencePack", to: "/admin/evidence-pack", permission: "evidence-pack.read" },
   { key: "feedbackInbox", to: "/admin/feedback", permission: "feedback.triage" },
   { key: "coProduction", to: "/admin/co-production", permission: "co-production.read" },
   { key: "yswdCosign", to: "/admin/you-said-we-did/cosign", permission: "you-said-we-did.cosign" },

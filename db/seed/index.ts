@@ -4,6 +4,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { englandAndWalesBankHolidays } from "./bank-holidays";
 import { seedDemoArea } from "./area";
 import { seedDemoCoProduction } from "./co-production";
+import { seedDemoEvidence } from "./evidence";
 import { seedDemoFeedback } from "./feedback";
 import { demoAccounts, DEMO_PROVIDER_ORGANISATION } from "./demo-accounts";
 import { seedDemoLocalOffer } from "./local-offer";
@@ -63,6 +64,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
     await seedDemoRevisits(trx, new Date());
     await seedDemoCoProduction(trx, new Date());
     await seedDemoFeedback(trx, new Date());
+    await seedDemoEvidence(trx, new Date());
   });
 }
 
