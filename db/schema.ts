@@ -695,10 +695,15 @@ export interface TaskUpdateTable {
 
 // ---- Safeguarding (migrations/202611230700_create_safeguarding.ts) ----
 
+export type SafeguardingTermLanguage = "en" | "ur" | "pl";
+
 export interface SafeguardingTermTable {
   id: Generated<string>;
   /** Normalised: lower case, no accents, words separated by one space. */
   phrase: string;
+  /** The words as written, for people to read (Urdu letters as typed, Polish with its letters). */
+  written: Generated<string>;
+  language: Generated<SafeguardingTermLanguage>;
   added_by: string | null;
   created_at: CreatedAt;
 }
