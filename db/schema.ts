@@ -539,6 +539,8 @@ export interface SurveyResponseTable {
   age_band: string | null;
   support_level: string | null;
   completed_by: string | null;
+  /** When the retention sweep removed its free-text answers (docs/decisions/028). */
+  free_text_removed_at: Timestamp | null;
 }
 
 export interface SurveyAnswerTable {
