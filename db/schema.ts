@@ -383,6 +383,9 @@ export interface FeedbackItemTable {
   updated_at: Timestamp;
   /** When its words and contact details were removed (retention or a person's request); null while kept. */
   anonymised_at: Timestamp | null;
+  /** When an officer looked at the file(s) of an item with no words and found no concern (docs/decisions/028). */
+  file_checked_at: Timestamp | null;
+  file_checked_by: string | null;
 }
 
 export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";

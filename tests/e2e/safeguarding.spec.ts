@@ -104,6 +104,8 @@ test("an officer flags page feedback by hand: a reason is asked for, then the wo
 test("an admin keeps the word list: a repeat is explained with what was typed kept, a new phrase is added in a language and removed", async ({
   page,
 }) => {
+  // The list is long (English, Urdu and Polish), and axe reads every row: slow on a busy machine.
+  test.setTimeout(180_000);
   const phrase = `boję się ciemności ${hasJavaScript() ? "js" : "nojs"} ${Date.now() % 100000}`;
   await signIn(page, "admin@demo.local");
   await page.goto("/admin/safeguarding/terms");
