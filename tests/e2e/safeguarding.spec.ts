@@ -105,7 +105,7 @@ test("an admin keeps the word list: a repeat is explained with what was typed ke
   page,
 }) => {
   // The list is long (English, Urdu and Polish), and axe reads every row: slow on a busy machine.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const phrase = `boję się ciemności ${hasJavaScript() ? "js" : "nojs"} ${Date.now() % 100000}`;
   await signIn(page, "admin@demo.local");
   await page.goto("/admin/safeguarding/terms");
