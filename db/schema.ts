@@ -383,6 +383,9 @@ export interface FeedbackItemTable {
   updated_at: Timestamp;
   /** When its words and contact details were removed (retention or a person's request); null while kept. */
   anonymised_at: Timestamp | null;
+  /** When an officer looked at the file(s) of an item with no words and found no concern (docs/decisions/028). */
+  file_checked_at: Timestamp | null;
+  file_checked_by: string | null;
 }
 
 export type FeedbackRespondent = "parent_carer" | "young_person" | "professional" | "other";
@@ -540,6 +543,8 @@ export interface SurveyResponseTable {
   age_band: string | null;
   support_level: string | null;
   completed_by: string | null;
+  /** When the retention sweep removed its free-text answers (docs/decisions/028). */
+  free_text_removed_at: Timestamp | null;
 }
 
 export interface SurveyAnswerTable {
@@ -702,10 +707,15 @@ export interface TaskUpdateTable {
 
 // ---- Safeguarding (migrations/202611230700_create_safeguarding.ts) ----
 
+export type SafeguardingTermLanguage = "en" | "ur" | "pl";
+
 export interface SafeguardingTermTable {
   id: Generated<string>;
   /** Normalised: lower case, no accents, words separated by one space. */
   phrase: string;
+  /** The words as written, for people to read (Urdu letters as typed, Polish with its letters). */
+  written: Generated<string>;
+  language: Generated<SafeguardingTermLanguage>;
   added_by: string | null;
   created_at: CreatedAt;
 }

@@ -12,6 +12,9 @@ import * as m202611231100 from "./202611231100_add_data_protection";
 import * as m202611231200 from "./202611231200_create_feedback_response";
 import * as m202611231300 from "./202611231300_add_yswd_cosign_and_group";
 import * as m202611231427 from "./202611231427_create_coproduction_feedback";
+import * as m202611231430 from "./202611231430_add_safeguarding_term_languages";
+import * as m202611231440 from "./202611231440_add_survey_free_text_retention";
+import * as m202611231450 from "./202611231450_add_feedback_file_check";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   "202611231200_create_feedback_response": m202611231200,
   "202611231300_add_yswd_cosign_and_group": m202611231300,
   "202611231427_create_coproduction_feedback": m202611231427,
+  "202611231430_add_safeguarding_term_languages": m202611231430,
+  "202611231440_add_survey_free_text_retention": m202611231440,
+  "202611231450_add_feedback_file_check": m202611231450,
 };

@@ -10,7 +10,9 @@ import { action as standardAction } from "../routes/feedback._index";
 import { loader as attachmentLoader } from "../routes/admin.feedback.$id_.attachments.$attachmentId";
 import { loader as triageLoader } from "../routes/admin.feedback.$id";
 import { IMAGE_MAX_BYTES, PENDING_TTL_MS, RECORDING_MAX_BYTES } from "./attachments";
-import { findPending, storePending } from "./attachments.server";
+import { findPending, isAwaitingFileCheck, storePending } from "./attachments.server";
+import { action as triageAction } from "../routes/admin.feedback.$id";
+import { action as newEntryAction } from "../routes/admin.you-said-we-did.new";
 import { listGeneralFeedback, sendGeneralFeedback, type GeneralFeedbackInput } from "./general.server";
 
 /**
@@ -85,6 +87,93 @@ describeDb("drawings, photos and recordings sent with feedback", ({ db }) => {
     expect(more).toEqual([]);
     expect(file).toMatchObject({ kind: "drawing", media_type: "image/png", byte_size: TINY_PNG.byteLength, pending_token: null });
     expect(Buffer.from(file!.content).equals(Buffer.from(TINY_PNG))).toBe(true);
+  });
+
+  it("a file with no words needs a person to look: labelled, not publishable, until an officer records no concern (audited)", async () => {
+    const sent = await post(context(), "/feedback/easy-read", {
+      respondent: "young_person",
+      attachment: { bytes: TINY_PNG, name: "x.png", type: "image/png" },
+    });
+    expect(sent.status).toBe(302);
+    const item = await newestItem();
+    const inboxRow = async () =>
+      (await listGeneralFeedback(db(), { search: item.reference, today: "2026-11-23", limit: 5, offset: 0 })).rows[0];
+    expect(await inboxRow()).toMatchObject({ reference: item.reference, needs_look: true });
+    expect(await isAwaitingFileCheck(db(), item.id)).toBe(true);
+
+    const ctx = context();
+    const { cookie, userId } = await signedInAs(ctx, "officer");
+    const { cookie: adminCookie } = await signedInAs(ctx, "admin");
+    const postAs = async (
+      run: typeof triageAction,
+      path: string,
+      who: string,
+      fields: Record<string, string>,
+      params: Record<string, string> = {},
+    ) => {
+      const { cookie: csrfCookie, token } = await csrfPair(ctx);
+      const body = new URLSearchParams({ csrf: token, ...fields });
+      const request = new Request(`http://localhost${path}`, { method: "POST", headers: { cookie: `${who}; ${csrfCookie}` }, body });
+      try {
+        return await run({ request, context: ctx, params });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    // Publishing "You said, we did" from it is refused, with what was typed kept.
+    const entry = {
+      intent: "publish",
+      year: "2026",
+      theme: "content",
+      youSaid: "A drawing of a long wait",
+      weDid: "We looked",
+      action: "More staff",
+      feedbackItemId: item.id,
+    };
+    const refused = await postAs(newEntryAction as typeof triageAction, "/admin/you-said-we-did/new", adminCookie, entry);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      errors: { form: "errors.fileNotChecked" },
+      values: { youSaid: "A drawing of a long wait" },
+    });
+    expect(await db().selectFrom("you_said_we_did").select("id").where("feedback_item_id", "=", item.id).execute()).toEqual([]);
+
+    const looked = await postAs(triageAction, `/admin/feedback/${item.id}`, cookie, { intent: "file-checked" }, { id: item.id });
+    expect(looked.status).toBe(302);
+    expect(await inboxRow()).toMatchObject({ needs_look: false });
+    expect(await db().selectFrom("feedback_item").select(["file_checked_by"]).where("id", "=", item.id).executeTakeFirstOrThrow()).toEqual({
+      file_checked_by: userId,
+    });
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["user_id", "details"])
+      .where("action", "=", "feedback.file-checked")
+      .where("subject_id", "=", item.id)
+      .execute();
+    expect(audit).toEqual([{ user_id: userId, details: { reference: item.reference } }]);
+    // A second click changes nothing and audits nothing.
+    expect((await postAs(triageAction, `/admin/feedback/${item.id}`, cookie, { intent: "file-checked" }, { id: item.id })).status).toBe(
+      302,
+    );
+    expect(
+      await db()
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", "feedback.file-checked")
+        .where("subject_id", "=", item.id)
+        .execute(),
+    ).toHaveLength(1);
+    // Now it can be published.
+    expect((await postAs(newEntryAction as typeof triageAction, "/admin/you-said-we-did/new", adminCookie, entry)).status).toBe(302);
+
+    // Words with a file were checked by the word list: no label.
+    await post(context(), "/feedback/easy-read", {
+      respondent: "young_person",
+      body: "The bus is late",
+      attachment: { bytes: TINY_PNG, name: "x.png", type: "image/png" },
+    });
+    expect(await isAwaitingFileCheck(db(), (await newestItem()).id)).toBe(false);
   });
 
   it("takes a drawing alone, with no words and no face, on either form", async () => {

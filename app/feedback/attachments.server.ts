@@ -11,7 +11,9 @@ import {
   unstable_createMemoryUploadHandler,
   type UploadHandler,
 } from "@remix-run/node";
-import type { Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { inTransaction, timestamp } from "../area/changes.server";
+import { recordAudit } from "../auth/audit.server";
 import type { Database, FeedbackAttachmentKind } from "../../db/schema";
 import { acceptedTypes, ATTACHMENT_FIELD, ATTACHMENT_MAX_BYTES, isAcceptedType, PENDING_TTL_MS, type AcceptedType } from "./attachments";
 import { isUuid } from "./schemas";
@@ -223,5 +225,73 @@ export function attachmentResponse(
       "Cache-Control": "private, no-store",
       "Cross-Origin-Resource-Policy": "same-origin",
     },
+  });
+}
+
+// ---- Feedback that is only a file (docs/decisions/028) ---------------------------------------
+
+/**
+ * For a query on feedback_item: the item has a file but no words, and no officer has yet
+ * recorded looking at it. The word list cannot read a drawing or a recording, so a person
+ * must: until then the item is labelled on the inbox, cannot be published to "You said,
+ * we did" and is left out of analysis.
+ */
+export function awaitingFileCheck(eb: ExpressionBuilder<Database, "feedback_item">) {
+  return eb.and([
+    eb(sql<string>`trim(feedback_item.body)`, "=", ""),
+    eb("feedback_item.file_checked_at", "is", null),
+    eb.exists(
+      eb
+        .selectFrom("feedback_attachment")
+        .select("feedback_attachment.id")
+        .whereRef("feedback_attachment.feedback_item_id", "=", "feedback_item.id"),
+    ),
+  ]);
+}
+
+/** For analysis of feedback: leave out items no one has looked at yet (see awaitingFileCheck). */
+export function notAwaitingFileCheck(eb: ExpressionBuilder<Database, "feedback_item">) {
+  return eb.not(awaitingFileCheck(eb));
+}
+
+export async function isAwaitingFileCheck(db: Db, feedbackItemId: string): Promise<boolean> {
+  if (!isUuid(feedbackItemId)) return false;
+  const row = await db
+    .selectFrom("feedback_item")
+    .select("id")
+    .where("id", "=", feedbackItemId)
+    .where(awaitingFileCheck)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * An officer has looked at the file(s) of an item with no words and found no concern:
+ * recorded with who and when, and audited. A worry is flagged for safeguarding instead.
+ * Refused (nothing written) when the item does not need it, or someone recorded it already.
+ */
+export async function recordFileChecked(
+  db: Db,
+  { id, by, now }: { id: string; by: { userId: string | null; requestId?: string }; now: Date },
+): Promise<{ ok: boolean }> {
+  if (!isUuid(id)) return { ok: false };
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable("feedback_item")
+      .set({ file_checked_at: now, file_checked_by: by.userId, updated_at: timestamp(now) })
+      .where("id", "=", id)
+      .where(awaitingFileCheck)
+      .returning(["id", "reference"])
+      .executeTakeFirst();
+    if (!updated) return { ok: false };
+    await recordAudit(trx, {
+      userId: by.userId,
+      action: "feedback.file-checked",
+      subjectType: "feedback_item",
+      subjectId: updated.id,
+      details: { reference: updated.reference },
+      requestId: by.requestId,
+    });
+    return { ok: true };
   });
 }

@@ -13,7 +13,7 @@ import { ukToday } from "../surveys/uk-time";
 import { addWorkingDays } from "../revisits/timeline";
 import { flagPageFeedback, notFlagged } from "../safeguarding/safeguarding.server";
 import { hitRateLimit } from "../security/rate-limit.server";
-import { attachToItem, findPending, type NewAttachment } from "./attachments.server";
+import { attachToItem, awaitingFileCheck, findPending, type NewAttachment } from "./attachments.server";
 import { GENERAL_SOURCE, progressOf, RESPONSE_TARGET_WORKING_DAYS, type ProgressStep } from "./general";
 import type { EasyReadFeedbackSchema, StandardFeedbackSchema } from "./general";
 import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from "./page-feedback.server";
@@ -248,6 +248,7 @@ export async function listGeneralFeedback(
         )
         .as("has_file"),
     )
+    .select((eb) => awaitingFileCheck(eb).as("needs_look"))
     .orderBy("feedback_item.created_at", "desc")
     .orderBy("feedback_item.id")
     .limit(limit)
@@ -260,6 +261,7 @@ export async function listGeneralFeedback(
       const step = progressOf(row.status);
       return {
         ...row,
+        needs_look: Boolean(row.needs_look),
         body: row.body.split("\n")[0]!.slice(0, 160),
         step,
         targetDate,
@@ -289,14 +291,21 @@ export async function getGeneralFeedback(db: Db, id: string) {
       "feedback_item.target_date",
       "feedback_item.contact_email",
       "feedback_item.anonymised_at",
+      "feedback_item.file_checked_at",
       "feedback_item.created_at",
       "district.name as district_name",
       "working_group.name as group_name",
     ])
+    .select((eb) => awaitingFileCheck(eb).as("needs_look"))
     .where("feedback_item.id", "=", id)
     .where("feedback_item.source", "=", GENERAL_SOURCE)
     .where(notFlagged)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { ...row, step: progressOf(row.status), targetDate: row.target_date ? String(row.target_date).slice(0, 10) : null };
+  return {
+    ...row,
+    needs_look: Boolean(row.needs_look),
+    step: progressOf(row.status),
+    targetDate: row.target_date ? String(row.target_date).slice(0, 10) : null,
+  };
 }

@@ -16,6 +16,30 @@ import {
   setRetentionMonths,
 } from "./privacy.server";
 import { startRetentionWorker } from "./worker.server";
+import { en, type SurveyDefinition } from "../surveys/definition";
+import { findSurveyBySlug } from "../surveys/responses.server";
+import { createSurvey } from "../surveys/surveys.server";
+
+const question = (key: string, type: SurveyDefinition["pages"][number]["questions"][number]["type"], options: string[] = []) => ({
+  key,
+  type,
+  required: false,
+  text: en(key),
+  hint: [],
+  options: options.map((value) => ({ value, label: en(value) })),
+  allowDontKnow: false,
+});
+
+const surveyDefinition: SurveyDefinition = {
+  title: en("Retention test"),
+  purpose: en("Purpose"),
+  howUsed: en("How"),
+  estimatedMinutes: 2,
+  pages: [
+    { key: "p1", title: [], questions: [question("helped", "yes_no_not_sure"), question("what", "multiple_choice", ["speech", "ot"])] },
+    { key: "p2", title: [], questions: [question("better", "long_text"), question("name", "short_text")] },
+  ],
+};
 
 describeDb("data protection", ({ db }) => {
   let admin: string;
@@ -161,7 +185,12 @@ describeDb("data protection", ({ db }) => {
         .select(["user_id", "details"])
         .where("action", "=", "privacy.retention-run")
         .execute();
-      expect(audit).toEqual([{ user_id: null, details: { months: 24, anonymised: 2, held: 2, automatic: true } }]);
+      expect(audit).toEqual([
+        {
+          user_id: null,
+          details: { months: 24, anonymised: 2, held: 2, surveyResponses: 0, surveyAnswersRemoved: 0, surveyHeld: 0, automatic: true },
+        },
+      ]);
 
       // Nothing new is due a second later; an automatic run that changes nothing is not audited.
       expect(await runRetentionSweep(db(), { now: new Date(now.getTime() + 1000), by: { userId: null } })).toMatchObject({
@@ -171,6 +200,123 @@ describeDb("data protection", ({ db }) => {
       expect(await db().selectFrom("audit_log").select("id").where("action", "=", "privacy.retention-run").execute()).toHaveLength(1);
       // The next day, the other one is due.
       expect(await runRetentionSweep(db(), { now: new Date("2026-10-28T00:00:00Z"), by: by() })).toMatchObject({ anonymised: 1 });
+    });
+
+    it("removes survey answers written in people's own words by the UK date, keeps choices, and holds open safeguarding cases", async () => {
+      await createSurvey(db(), {
+        slug: "retention-survey",
+        audience: "parent_carer",
+        series: "retention",
+        access: "open_link",
+        status: "scheduled",
+        opensAt: new Date("2024-01-01T00:00:00Z"),
+        closesAt: new Date("2024-12-31T00:00:00Z"),
+        definition: surveyDefinition,
+      });
+      const survey = (await findSurveyBySlug(db(), "retention-survey"))!;
+      const response = async ({ submittedAt, status = "submitted" }: { submittedAt: string; status?: "draft" | "submitted" }) => {
+        const row = await db()
+          .insertInto("survey_response")
+          .values({
+            survey_id: survey.id,
+            version_id: survey.versionId!,
+            status,
+            reference: status === "submitted" ? `SV-${Math.random().toString(36).slice(2, 10).toUpperCase()}` : null,
+            started_at: submittedAt,
+            updated_at: submittedAt,
+            submitted_at: status === "submitted" ? submittedAt : null,
+            district: "north",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await db()
+          .insertInto("survey_answer")
+          .values([
+            { response_id: row.id, question_key: "helped", value: JSON.stringify("yes"), updated_at: submittedAt },
+            { response_id: row.id, question_key: "what", value: JSON.stringify(["speech", "ot"]), updated_at: submittedAt },
+            {
+              response_id: row.id,
+              question_key: "better",
+              value: JSON.stringify("Our worker Jo Bloggs never rings back"),
+              updated_at: submittedAt,
+            },
+            { response_id: row.id, question_key: "name", value: JSON.stringify("Sam"), updated_at: submittedAt },
+          ])
+          .execute();
+        return row.id;
+      };
+      const answersOf = async (id: string) =>
+        Object.fromEntries(
+          (await db().selectFrom("survey_answer").select(["question_key", "value"]).where("response_id", "=", id).execute()).map((a) => [
+            a.question_key,
+            a.value,
+          ]),
+        );
+      // Sunday 29 March 2026 (the clocks go forward at 01:00), 00:30 UK time: GMT, so 00:30 UTC.
+      const now = new Date("2026-03-29T00:30:00Z");
+      // 23:30 UTC on 28 March 2024 is 23:30 GMT: the UK date is the 28th. Due (24 months).
+      const due = await response({ submittedAt: "2024-03-28T23:30:00Z" });
+      // 00:00 GMT on 31 March 2024 (the clocks went forward at 01:00 that day): not due until 31 March 2026.
+      const notYet = await response({ submittedAt: "2024-03-31T00:00:00Z" });
+      // 23:30 UTC on 31 March 2024 is 00:30 BST on 1 April: the UK date is 1 April.
+      const april = await response({ submittedAt: "2024-03-31T23:30:00Z" });
+      // The UK date is the 29th (00:10 GMT): due today, at 00:00 UK time.
+      const today = await response({ submittedAt: "2024-03-29T00:10:00Z" });
+      const draft = await response({ submittedAt: "2023-01-01T10:00:00Z", status: "draft" });
+      const held = await response({ submittedAt: "2023-01-01T10:00:00Z" });
+      await db()
+        .insertInto("safeguarding_flag")
+        .values({
+          source: "survey_answer",
+          response_id: held,
+          question_key: "better",
+          matched: JSON.stringify(["hits me"]),
+          raised_by: "auto",
+          status: "in_progress",
+        })
+        .execute();
+
+      const preview = await retentionPreview(db(), now);
+      expect(preview).toMatchObject({ surveyDue: 2, surveyHeld: 1 });
+      const result = await runRetentionSweep(db(), { now, by: by() });
+      expect(result).toMatchObject({ surveyResponses: 2, surveyAnswersRemoved: 4, surveyHeld: 1 });
+
+      // Choices stay for counts; the words, short and long, are gone.
+      const kept = { helped: "yes", what: ["speech", "ot"] };
+      expect(await answersOf(due)).toEqual(kept);
+      expect(await answersOf(today)).toEqual(kept);
+      const row = await db()
+        .selectFrom("survey_response")
+        .select(["district", "status", "free_text_removed_at"])
+        .where("id", "=", due)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ district: "north", status: "submitted", free_text_removed_at: now });
+      const all = { ...kept, better: "Our worker Jo Bloggs never rings back", name: "Sam" };
+      expect(await answersOf(notYet)).toEqual(all);
+      expect(await answersOf(draft)).toEqual(all);
+      expect(await answersOf(held)).toEqual(all);
+
+      const audit = await db()
+        .selectFrom("audit_log")
+        .select("details")
+        .where("action", "=", "privacy.retention-run")
+        .orderBy("at", "desc")
+        .executeTakeFirstOrThrow();
+      expect(audit.details).toMatchObject({ surveyResponses: 2, surveyAnswersRemoved: 4, surveyHeld: 1 });
+
+      // Once the lead closes the case, the next run removes its words too; on the 31st the other one.
+      await db().updateTable("safeguarding_flag").set({ status: "closed", closed_note: "Done" }).where("response_id", "=", held).execute();
+      expect(await runRetentionSweep(db(), { now, by: by() })).toMatchObject({ surveyResponses: 1, surveyHeld: 0 });
+      expect(await answersOf(held)).toEqual(kept);
+      // 23:59:59 BST on 30 March 2026, then 00:00 BST on the 31st.
+      expect(await runRetentionSweep(db(), { now: new Date("2026-03-30T22:59:59Z"), by: by() })).toMatchObject({ surveyResponses: 0 });
+      expect(await runRetentionSweep(db(), { now: new Date("2026-03-30T23:00:00Z"), by: by() })).toMatchObject({ surveyResponses: 1 });
+      expect(await answersOf(notYet)).toEqual(kept);
+      // Still 31 March by UTC all day, but 1 April in the UK from 23:00 UTC.
+      expect(await answersOf(april)).toEqual(all);
+      expect(await runRetentionSweep(db(), { now: new Date("2026-03-31T22:59:59Z"), by: by() })).toMatchObject({ surveyResponses: 0 });
+      expect(await runRetentionSweep(db(), { now: new Date("2026-03-31T23:00:00Z"), by: by() })).toMatchObject({ surveyResponses: 1 });
+      expect(await answersOf(april)).toEqual(kept);
     });
 
     it("a longer setting anonymises less", async () => {

@@ -8,7 +8,7 @@ import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
-import { anonymiseBefore, parseRetentionMonths, RETENTION_MONTHS_SETTING, type PersonQuery } from "./retention";
+import { anonymiseBefore, freeTextKeys, parseRetentionMonths, RETENTION_MONTHS_SETTING, type PersonQuery } from "./retention";
 
 type Db = Kysely<Database>;
 
@@ -82,10 +82,78 @@ async function anonymiseItems(trx: Db, ids: string[], now: Date): Promise<void> 
   await trx.deleteFrom("feedback_attachment").where("feedback_item_id", "in", ids).execute();
 }
 
+// ---- Survey answers in people's own words ------------------------------------------------
+
+/** For a query on survey_response: a safeguarding case about one of its answers is still open. */
+function responseUnderOpenSafeguarding(eb: ExpressionBuilder<Database, "survey_response">) {
+  return eb.exists(
+    eb
+      .selectFrom("safeguarding_flag")
+      .select("safeguarding_flag.id")
+      .whereRef("safeguarding_flag.response_id", "=", "survey_response.id")
+      .where("safeguarding_flag.status", "in", ["open", "in_progress"]),
+  );
+}
+
+/** Submitted responses submitted before `before` whose free text is still held. */
+function surveyResponsesDue(db: Db, before: Date) {
+  return db
+    .selectFrom("survey_response")
+    .where("status", "=", "submitted")
+    .where("free_text_removed_at", "is", null)
+    .where("submitted_at", "<", before);
+}
+
+/**
+ * Removes the free-text answers (short and long text questions, `textTypes`) of these
+ * responses, as each one's survey version defines them, and records when. Choices,
+ * scales, numbers, dates and the "about you" columns stay, so every count still adds up.
+ * Returns how many answers were removed.
+ */
+async function removeSurveyFreeText(trx: Db, rows: { id: string; version_id: string }[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const versions = await trx
+    .selectFrom("survey_version")
+    .select(["id", "definition"])
+    .where("id", "in", [...new Set(rows.map((row) => row.version_id))])
+    .execute();
+  const textKeys = new Map(versions.map((v) => [v.id, freeTextKeys(v.definition)]));
+  let removed = 0;
+  for (const [versionId, keys] of textKeys) {
+    const ids = rows.filter((row) => row.version_id === versionId).map((row) => row.id);
+    if (keys.length === 0) continue;
+    const deleted = await trx
+      .deleteFrom("survey_answer")
+      .where("response_id", "in", ids)
+      .where("question_key", "in", keys)
+      .executeTakeFirst();
+    removed += Number(deleted.numDeletedRows);
+  }
+  await trx
+    .updateTable("survey_response")
+    .set({ free_text_removed_at: now })
+    .where(
+      "id",
+      "in",
+      rows.map((row) => row.id),
+    )
+    .execute();
+  return removed;
+}
+
 /** What the sweep would do at `now`: items due, and items due but kept for an open safeguarding case. */
 export async function retentionPreview(db: Db, now: Date) {
   const months = await getRetentionMonths(db);
   const before = anonymiseBefore(now, months);
+  const survey = await surveyResponsesDue(db, before)
+    .select((eb) => [
+      eb.fn
+        .countAll<number>()
+        .filterWhere(eb.not(responseUnderOpenSafeguarding(eb)))
+        .as("due"),
+      eb.fn.countAll<number>().filterWhere(responseUnderOpenSafeguarding(eb)).as("held"),
+    ])
+    .executeTakeFirstOrThrow();
   const row = await db
     .selectFrom("feedback_item")
     .select((eb) => [
@@ -98,7 +166,7 @@ export async function retentionPreview(db: Db, now: Date) {
     .where("anonymised_at", "is", null)
     .where("created_at", "<", before)
     .executeTakeFirstOrThrow();
-  return { months, before, due: Number(row.due), held: Number(row.held) };
+  return { months, before, due: Number(row.due), held: Number(row.held), surveyDue: Number(survey.due), surveyHeld: Number(survey.held) };
 }
 
 export interface SweepResult {
@@ -108,6 +176,12 @@ export interface SweepResult {
   held: number;
   /** Rate-limit counters past their window (they hold visitors' IP addresses). */
   rateLimitsCleared: number;
+  /** Submitted survey responses past the period whose free-text answers were removed. */
+  surveyResponses: number;
+  /** Free-text answers removed from them. */
+  surveyAnswersRemoved: number;
+  /** Survey responses due, but kept while a safeguarding case about one of their answers is open. */
+  surveyHeld: number;
 }
 
 /**
@@ -131,19 +205,31 @@ export async function runRetentionSweep(db: Db, { now, by }: { now: Date; by: Ch
       .execute();
     const ids = due.filter((row) => !row.held).map((row) => row.id);
     await anonymiseItems(trx, ids, now);
+    const responses = await surveyResponsesDue(trx, before)
+      .select(["id", "version_id"])
+      .select((eb) => responseUnderOpenSafeguarding(eb).as("held"))
+      .orderBy("submitted_at")
+      .forUpdate()
+      .execute();
+    const responsesDue = responses.filter((row) => !row.held);
+    const surveyAnswersRemoved = await removeSurveyFreeText(trx, responsesDue, now);
     const cleared = await trx.deleteFrom("rate_limit").where("reset_at", "<=", timestamp(now)).executeTakeFirst();
     const result: SweepResult = {
       months,
       anonymised: ids.length,
       held: due.length - ids.length,
       rateLimitsCleared: Number(cleared.numDeletedRows),
+      surveyResponses: responsesDue.length,
+      surveyAnswersRemoved,
+      surveyHeld: responses.length - responsesDue.length,
     };
-    if (result.anonymised > 0 || by.userId) {
+    if (result.anonymised > 0 || result.surveyResponses > 0 || by.userId) {
+      const { anonymised, held, surveyResponses, surveyAnswersRemoved: answers, surveyHeld } = result;
       await recordAudit(trx, {
         userId: by.userId,
         action: "privacy.retention-run",
         subjectType: "feedback_item",
-        details: { months, anonymised: result.anonymised, held: result.held, automatic: by.userId === null },
+        details: { months, anonymised, held, surveyResponses, surveyAnswersRemoved: answers, surveyHeld, automatic: by.userId === null },
         requestId: by.requestId,
       });
     }
@@ -187,8 +273,13 @@ async function addressesOf(db: Db, query: PersonQuery): Promise<string[]> {
   return row?.contact_email ? [row.contact_email.toLowerCase()] : [];
 }
 
-async function findRows(db: Db, query: PersonQuery, lock: boolean) {
-  let items = itemQuery(db, query)
+/**
+ * One person's feedback items, oldest first, with what finding, exporting and erasing all
+ * need: the columns that say what an item is and whether the safeguarding lead holds it.
+ * The export adds its joins and columns to this same query.
+ */
+function personItems(db: Db, query: PersonQuery) {
+  return itemQuery(db, query)
     .select([
       "feedback_item.id",
       "feedback_item.reference",
@@ -201,6 +292,10 @@ async function findRows(db: Db, query: PersonQuery, lock: boolean) {
     .select((eb) => [everFlagged(eb).as("flagged"), underOpenSafeguarding(eb).as("safeguarding_open")])
     .orderBy("feedback_item.created_at")
     .orderBy("feedback_item.id");
+}
+
+async function findRows(db: Db, query: PersonQuery, lock: boolean) {
+  let items = personItems(db, query);
   if (lock) items = items.forUpdate();
   const itemRows = await items.execute();
   const addresses = await addressesOf(db, query);
@@ -289,39 +384,28 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
   return inTransaction(db, async (trx) => {
     const { itemRows, outbox, invitations } = await findRows(trx, query, false);
     const ids = itemRows.map((row) => row.id);
-    const full = ids.length
-      ? await trx
-          .selectFrom("feedback_item")
-          .leftJoin("district", "district.id", "feedback_item.district_id")
-          .leftJoin("working_group", "working_group.id", "feedback_item.working_group_id")
-          .leftJoin("service", "service.id", "feedback_item.service_id")
-          .select([
-            "feedback_item.id",
-            "feedback_item.reference",
-            "feedback_item.source",
-            "feedback_item.kind",
-            "feedback_item.page_path",
-            "feedback_item.useful",
-            "feedback_item.body",
-            "feedback_item.respondent",
-            "feedback_item.topic",
-            "feedback_item.format",
-            "feedback_item.face",
-            "feedback_item.contact_email",
-            "feedback_item.contact_consent_at",
-            "feedback_item.status",
-            "feedback_item.target_date",
-            "feedback_item.themes",
-            "feedback_item.created_at",
-            "feedback_item.updated_at",
-            "feedback_item.anonymised_at",
-            "district.name as district",
-            "working_group.name as working_group",
-            "service.name as service",
-          ])
-          .where("feedback_item.id", "in", ids)
-          .execute()
-      : [];
+    const full = await personItems(trx, query)
+      .leftJoin("district", "district.id", "feedback_item.district_id")
+      .leftJoin("working_group", "working_group.id", "feedback_item.working_group_id")
+      .leftJoin("service", "service.id", "feedback_item.service_id")
+      .select([
+        "feedback_item.kind",
+        "feedback_item.page_path",
+        "feedback_item.useful",
+        "feedback_item.body",
+        "feedback_item.respondent",
+        "feedback_item.topic",
+        "feedback_item.format",
+        "feedback_item.face",
+        "feedback_item.contact_consent_at",
+        "feedback_item.target_date",
+        "feedback_item.themes",
+        "feedback_item.updated_at",
+        "district.name as district",
+        "working_group.name as working_group",
+        "service.name as service",
+      ])
+      .execute();
     const concerns = ids.length
       ? await trx
           .selectFrom("feedback_item_concern")
@@ -363,7 +447,7 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
       generatedAt: now.toISOString(),
       searchedBy: query.kind,
       feedback: itemRows.map((item) => {
-        const { id, ...row } = byId.get(item.id)!;
+        const { id, flagged: _flagged, safeguarding_open: _open, ...row } = byId.get(item.id)!;
         return {
           ...row,
           body: flagged.has(id) && row.body !== "" ? SAFEGUARDING_WITHHELD : row.body,
@@ -379,9 +463,16 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
               sentAt: f.created_at,
               content: flagged.has(id) ? SAFEGUARDING_WITHHELD : Buffer.from(f.content).toString("base64"),
             })),
-          response: responses
-            .filter((r) => r.feedback_item_id === id)
-            .map((r) => ({ outcome: r.outcome, plain: r.plain, easyRead: r.easy_read, reason: r.reason, approvedAt: r.approved_at }))[0] ?? null,
+          response:
+            responses
+              .filter((r) => r.feedback_item_id === id)
+              .map((r) => ({
+                outcome: r.outcome,
+                plain: r.plain,
+                easyRead: r.easy_read,
+                reason: r.reason,
+                approvedAt: r.approved_at,
+              }))[0] ?? null,
           history: events
             .filter((e) => e.feedback_item_id === id)
             .map((e) => ({

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   anonymiseBefore,
   checkRetentionMonths,
+  freeTextKeys,
   DEFAULT_RETENTION_MONTHS,
   exportFilename,
   isDueForAnonymisation,
@@ -106,5 +107,18 @@ describe("finding one person's data", () => {
 
   it("names the download by the UK date", () => {
     expect(exportFilename(new Date("2026-06-30T23:30:00Z"))).toBe("personal-data-2026-07-01.json");
+  });
+});
+
+describe("freeTextKeys", () => {
+  it("names the short and long text questions on every page, and nothing chosen from a list", () => {
+    const q = (key: string, type: string) => ({ key, type } as never);
+    const definition = {
+      pages: [
+        { questions: [q("helped", "yes_no_not_sure"), q("why", "long_text")] },
+        { questions: [q("name", "short_text"), q("age", "number")] },
+      ],
+    };
+    expect(freeTextKeys(definition as never)).toEqual(["why", "name"]);
   });
 });

@@ -9,6 +9,16 @@
  */
 import { instantToUkLocal, parseUkDate, ukLocalToInstant } from "../surveys/uk-time";
 import { normaliseReference } from "../feedback/reference";
+import { textTypes, type SurveyDefinition } from "../surveys/definition";
+
+/**
+ * The keys of a survey version's questions that people answer in their own words (short
+ * and long text): the answers the retention sweep removes. The same period as feedback
+ * applies (decision 028).
+ */
+export function freeTextKeys(definition: Pick<SurveyDefinition, "pages">): string[] {
+  return definition.pages.flatMap((page) => page.questions.filter((q) => textTypes.includes(q.type)).map((q) => q.key));
+}
 
 /** `app_setting` key for how long feedback is kept before it is anonymised. */
 export const RETENTION_MONTHS_SETTING = "feedback_anonymise_after_months";

@@ -18,6 +18,7 @@ import { Textarea } from "~/components/forms/textarea";
 import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
 import { formatSize } from "~/feedback/attachments";
+import { recordFileChecked } from "~/feedback/attachments.server";
 import { StatusTag, useFaceWords } from "~/feedback/triage-components";
 import { ResponseSection } from "~/feedback/response-section";
 import { approveResponse, getResponse, isGroupLead, writeResponse } from "~/feedback/response.server";
@@ -88,6 +89,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const back = `${INBOX_PATH}/${id}`;
   if (intent === "flag") return flagFromForm(request, context, { user, feedbackItemId: id, formData, backTo: INBOX_PATH });
+  if (intent === "file-checked") {
+    // Already recorded (a second click, or someone else first): the page says so; nothing changes.
+    await recordFileChecked(context.db, { id, by: { userId: user.id, requestId: context.requestId }, now: context.now() });
+    return redirect(back, { headers: { "Set-Cookie": await setFlash(context, { [DONE_FLASH]: "fileChecked" }) } });
+  }
   if (!intents.includes(intent as (typeof intents)[number])) throw await httpError(request, 400, "bad-request");
   const by = { userId: user.id, requestId: context.requestId };
   const now = context.now();
@@ -264,6 +270,28 @@ export default function TriageItem() {
                   );
                 })}
               </ul>
+              {item.needs_look ? (
+                <div className="govuk-warning-text">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
+                  <div className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">{t("triage.fileCheck.warning")}</span>
+                    <strong className="govuk-tag govuk-tag--yellow">{t("inbox.needsLook")}</strong> {t("triage.fileCheck.why")}
+                  </div>
+                </div>
+              ) : null}
+              {item.needs_look ? (
+                <Form method="post" noValidate>
+                  <CsrfInput />
+                  <p className="govuk-body">{t("triage.fileCheck.how")}</p>
+                  <Button variant="secondary" name="intent" value="file-checked">
+                    {t("triage.fileCheck.button")}
+                  </Button>
+                </Form>
+              ) : item.file_checked_at ? (
+                <p className="govuk-body">{t("triage.fileCheck.done", { date: formatDateTime(item.file_checked_at, i18n.language) })}</p>
+              ) : null}
             </>
           ) : null}
 

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -159,7 +160,15 @@ export default function FeedbackInbox() {
               {row.respondent ? t(`respondents.${row.respondent}`) : ""}
               {row.format === "easy_read" ? <span className="govuk-hint govuk-!-margin-0"> {t("inbox.easyRead")}</span> : null}
             </>,
-            row.body || (row.face ? t("inbox.faceOnly", { face: faceWords(row.face) }) : row.has_file ? t("inbox.fileOnly") : ""),
+            <Fragment key="text">
+              {row.body || (row.face ? t("inbox.faceOnly", { face: faceWords(row.face) }) : row.has_file ? t("inbox.fileOnly") : "")}
+              {row.needs_look ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--yellow">{t("inbox.needsLook")}</strong>
+                </>
+              ) : null}
+            </Fragment>,
             row.group_name ?? <span className="govuk-hint">{t("inbox.noGroup")}</span>,
             <StatusTag step={row.step} key="status" />,
             row.targetDate ? (

@@ -30,13 +30,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = context.now();
   const preview = await retentionPreview(context.db, now);
   const flash = await readFlash(request, context);
-  const done = flash.value?.[FLASH] ? (JSON.parse(flash.value[FLASH]) as { saved?: number; anonymised?: number; held?: number }) : null;
+  const done = flash.value?.[FLASH]
+    ? (JSON.parse(flash.value[FLASH]) as { saved?: number; anonymised?: number; held?: number; surveys?: number })
+    : null;
   return json(
     {
       pageTitle: t("retention.title"),
       months: preview.months,
       due: preview.due,
       held: preview.held,
+      surveyDue: preview.surveyDue,
+      surveyHeld: preview.surveyHeld,
       lastDueDate: lastDueDate(now, preview.months),
       done,
       canRequests: can(user.role, "privacy.requests"),
@@ -53,7 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "run") {
     const result = await runRetentionSweep(context.db, { now: context.now(), by });
     return redirect(PATH, {
-      headers: { "Set-Cookie": await setFlash(context, { [FLASH]: JSON.stringify({ anonymised: result.anonymised, held: result.held }) }) },
+      headers: {
+        "Set-Cookie": await setFlash(context, {
+          [FLASH]: JSON.stringify({ anonymised: result.anonymised, held: result.held, surveys: result.surveyResponses }),
+        }),
+      },
     });
   }
   if (intent !== "save") throw await httpError(request, 400, "bad-request");
@@ -68,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PrivacySettings() {
   const { t, i18n } = useTranslation("privacy");
-  const { months, due, held, lastDueDate, done, canRequests } = useLoaderData<typeof loader>();
+  const { months, due, held, surveyDue, surveyHeld, lastDueDate, done, canRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData && "errors" in actionData ? actionData.errors : {};
   const values: Record<string, unknown> = actionData && "values" in actionData ? actionData.values : {};
@@ -81,6 +89,7 @@ export default function PrivacySettings() {
           {done?.anonymised !== undefined ? (
             <NotificationBanner type="success" heading={t("retention.ran", { count: done.anonymised })}>
               {done.held ? <p className="govuk-body">{t("retention.ranHeld", { count: done.held })}</p> : null}
+              {done.surveys ? <p className="govuk-body">{t("retention.ranSurvey", { count: done.surveys })}</p> : null}
             </NotificationBanner>
           ) : null}
           <ErrorSummary
@@ -95,6 +104,7 @@ export default function PrivacySettings() {
             <li>{t("retention.removed")}</li>
             <li>{t("retention.kept")}</li>
             <li>{t("retention.safeguarding")}</li>
+            <li>{t("retention.surveys")}</li>
             <li>{t("retention.rateLimits")}</li>
           </ul>
           <p className="govuk-body">{t("retention.schedule")}</p>
@@ -120,6 +130,10 @@ export default function PrivacySettings() {
           <h2 className="govuk-heading-m">{t("retention.runHeading")}</h2>
           <p className="govuk-body">{t("retention.dueNow", { count: due, date: formatDayInWords(lastDueDate, i18n.language) })}</p>
           {held ? <p className="govuk-body">{t("retention.heldNow", { count: held })}</p> : null}
+          <p className="govuk-body">
+            {t("retention.surveyDueNow", { count: surveyDue, date: formatDayInWords(lastDueDate, i18n.language) })}
+          </p>
+          {surveyHeld ? <p className="govuk-body">{t("retention.surveyHeldNow", { count: surveyHeld })}</p> : null}
           <Form method="post" noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="run" />

@@ -6,10 +6,12 @@ import { requireUser } from "~/auth/session.server";
 import { Button } from "~/components/button";
 import { CsrfInput } from "~/components/forms/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { Radios } from "~/components/forms/radios";
 import { TextInput } from "~/components/forms/text-input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Table } from "~/components/table";
 import i18next from "~/i18n/i18next.server";
+import { isTermLanguage, termLang, termLanguages } from "~/safeguarding/model";
 import { addTerm, listTerms, removeTerm } from "~/safeguarding/safeguarding.server";
 import { readForm } from "~/security/csrf.server";
 import { httpError } from "~/utils/http.server";
@@ -27,7 +29,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const removed = flash.value?.safeguardingTermRemoved === "1";
   const terms = await listTerms(context.db);
   return json(
-    { pageTitle: t("terms.title"), terms: terms.map((term) => ({ id: term.id, phrase: term.phrase })), added, removed },
+    {
+      pageTitle: t("terms.title"),
+      terms: terms.map((term) => ({ id: term.id, written: term.written, language: term.language })),
+      added,
+      removed,
+    },
     { headers: added || removed ? { "Set-Cookie": flash.clear } : {} },
   );
 }
@@ -44,8 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent !== "add") throw await httpError(request, 400, "bad-request");
   const phrase = String(form.get("phrase") ?? "");
-  const result = await addTerm(context.db, { phrase, by });
-  if (!result.ok) return json({ errors: { phrase: `terms.errors.${result.error}` } as Record<string, string>, values: { phrase } }, { status: 400 });
+  const language = form.get("language");
+  const values = { phrase, language: typeof language === "string" ? language : "" };
+  if (!isTermLanguage(language)) {
+    const errors: Record<string, string> = { language: "terms.errors.language" };
+    return json({ errors, values }, { status: 400 });
+  }
+  const result = await addTerm(context.db, { phrase, language, by });
+  if (!result.ok) return json({ errors: { phrase: `terms.errors.${result.error}` } as Record<string, string>, values }, { status: 400 });
   return redirect(PATH, { headers: { "Set-Cookie": await setFlash(context, { safeguardingTermAdded: result.phrase }) } });
 }
 
@@ -76,21 +89,33 @@ export default function SafeguardingTerms() {
             autoComplete="off"
             spellCheck={false}
           />
+          <Radios
+            name="language"
+            legend={t("terms.languageLegend")}
+            legendSize="s"
+            small
+            error={errors.language ? t(errors.language) : undefined}
+            defaultValue={actionData?.values.language ?? "en"}
+            choices={termLanguages.map((language) => ({ value: language, label: t(`terms.languages.${language}`) }))}
+          />
           <Button>{t("terms.add")}</Button>
         </Form>
         <Table
           caption={t("terms.caption", { count: terms.length })}
-          columns={[{ header: t("terms.phrase") }, { header: "" }]}
+          columns={[{ header: t("terms.phrase") }, { header: t("terms.language") }, { header: "" }]}
           rowKeys={terms.map((term) => term.id)}
           rows={terms.map((term) => [
-            term.phrase,
+            <span key="w" {...termLang[term.language]}>
+              {term.written}
+            </span>,
+            t(`terms.languages.${term.language}`),
             <Form key="r" method="post" className="govuk-!-margin-0">
               <CsrfInput />
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="id" value={term.id} />
               <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-0">
                 {t("terms.remove")}
-                <span className="govuk-visually-hidden"> {t("terms.removeHidden", { phrase: term.phrase })}</span>
+                <span className="govuk-visually-hidden"> {t("terms.removeHidden", { phrase: term.written })}</span>
               </button>
             </Form>,
           ])}

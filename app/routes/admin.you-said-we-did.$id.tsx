@@ -8,7 +8,7 @@ import { CsrfInput } from "~/components/forms/csrf-input";
 import { youSaidWeDidSchema } from "~/feedback/schemas";
 import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
 import { feedbackHref, getEntry, unpublishEntry, updateEntry } from "~/feedback/you-said-we-did.server";
-import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
+import { latestYear, redirectWithDone, refuseUncheckedFile, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
 import { formatDate } from "~/utils/dates";
@@ -45,6 +45,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const publishing = intent === "publish" || entry.published_at !== null;
   const parsed = parseForm(youSaidWeDidSchema({ publishing, latestYear: latestYear(context) }), formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
+  const publishingNow = intent === "publish" && entry.published_at === null;
+  const unchecked = publishingNow ? await refuseUncheckedFile(context, formValues(formData), entry.feedback_item_id) : null;
+  if (unchecked) return unchecked;
   return unlessFlagged(context, formValues(formData), async () => {
     const result = await updateEntry(context.db, { id: entry.id, entry: parsed.data, publish: intent === "publish", by, now });
     if (!result.ok) throw await httpError(request, 404, "not-found");
@@ -71,7 +74,9 @@ export default function EditEntry() {
         <BackLink href={YSWD_ADMIN}>{t("admin.form.back")}</BackLink>
         <h1 className="govuk-heading-l">{t("admin.form.editTitle")}</h1>
         <div className="govuk-inset-text">
-          {published ? t("admin.form.statusPublished", { date: formatDate(entry.published_at!, i18n.language) }) : t("admin.form.statusDraft")}
+          {published
+            ? t("admin.form.statusPublished", { date: formatDate(entry.published_at!, i18n.language) })
+            : t("admin.form.statusDraft")}
           {entry.feedback_item_id && entry.feedback_reference ? (
             <>
               {" "}

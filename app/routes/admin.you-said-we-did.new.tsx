@@ -13,7 +13,7 @@ import { entryValues, EntryForm } from "~/feedback/you-said-we-did-form";
 import { GENERAL_SOURCE } from "~/feedback/general";
 import { getGeneralFeedback } from "~/feedback/general.server";
 import { createEntry, feedbackHref } from "~/feedback/you-said-we-did.server";
-import { latestYear, redirectWithDone, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
+import { latestYear, redirectWithDone, refuseUncheckedFile, unlessFlagged, YSWD_ADMIN } from "~/feedback/yswd-admin.server";
 import i18next from "~/i18n/i18next.server";
 import { readForm } from "~/security/csrf.server";
 import { formValues, parseForm } from "~/utils/form-data";
@@ -68,6 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const publish = intent === "publish";
   const parsed = parseForm(youSaidWeDidSchema({ publishing: publish, latestYear: latestYear(context) }), formData);
   if (!parsed.ok) return formErrors(context, parsed.errors, parsed.values);
+  const unchecked = publish ? await refuseUncheckedFile(context, formValues(formData), parsed.data.feedbackItemId) : null;
+  if (unchecked) return unchecked;
   return unlessFlagged(context, formValues(formData), async () => {
     await createEntry(context.db, {
       entry: parsed.data,

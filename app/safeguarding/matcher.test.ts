@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STARTING_TERMS } from "../../migrations/202611230700_create_safeguarding";
+import { STARTER_TERMS } from "../../migrations/202611231430_add_safeguarding_term_languages";
 import { editDistance, findTerms, normalise, wordMatches } from "./matcher";
 
 const list = [...STARTING_TERMS];
@@ -96,5 +97,76 @@ describe("findTerms", () => {
   it("keeps the starting list normalised and without repeats", () => {
     for (const term of list) expect(normalise(term)).toBe(term);
     expect(new Set(list).size).toBe(list.length);
+  });
+});
+
+describe("Urdu and Polish (the starter list, decision 028)", () => {
+  const all = [...STARTING_TERMS, ...STARTER_TERMS.map((term) => term.written)];
+  const found = (text: string) => findTerms(text, all);
+
+  it("has no term twice once normalised, and every term keeps some words", () => {
+    const keys = [...STARTING_TERMS, ...STARTER_TERMS.map((term) => normalise(term.written))];
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const term of STARTER_TERMS) expect(normalise(term.written)).not.toBe("");
+  });
+
+  it.each([
+    ["میرے ابو مجھے مارتے ہیں اور میں گھر جانے سے ڈرتا ہوں۔", ["مجھے مارتے ہیں", "گھر جانے سے ڈرتا"]],
+    ["کبھی کبھی میں خودکشی کے بارے میں سوچتا ہوں", ["خودکشی"]],
+    // Written as two words, or with a zero-width non-joiner between them.
+    ["وہ خود کشی کی بات کرتی ہے", ["خودکشی"]],
+    ["وہ خود\u200cکشی کی بات کرتی ہے", ["خودکشی"]],
+    // Typed on an Arabic keyboard: Arabic heh and yeh instead of the Urdu letters.
+    ["وہ مجهے مارتا هے", ["مجھے مارتا ہے"]],
+    // Vowel marks and the kashida do not matter.
+    ["میں مرنا چاہتـا ہُوں", ["مرنا چاہتا ہوں"]],
+    ["چچا نے جنسی زیادتی کی", ["جنسی زیادتی"]],
+    ["میں گھر سے بھاگ جاؤں گی", ["گھر سے بھاگ"]],
+  ])("Urdu script: %s", (text, expected) => {
+    expect(found(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ["Abbu mujhe marte hain jab woh ghusse mein hote hain", ["mujhe marte hain"]],
+    ["kabhi kabhi khudkushi ka sochta hoon", ["khudkushi"]],
+    ["main marna chahti hun", ["marna chahti hun"]],
+    ["mujhe ghar jane se dar lagta hai", ["ghar jane se dar"]],
+  ])("Roman Urdu: %s", (text, expected) => {
+    expect(found(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ["Tata mnie bije, kiedy pije.", ["mnie bije"]],
+    ["On bije mnie codziennie", ["bije mnie"]],
+    ["Boję się wracać do domu.", ["boję się wracać do domu"]],
+    ["boje sie wracac do domu", ["boję się wracać do domu"]],
+    ["Myślę o samobójstwie", ["samobójstwie"]],
+    ["mysle o samobojstwie", ["samobójstwie"]],
+    ["SAMOBÓJSTWO", ["samobójstwo"]],
+    ["wujek mnie molestowal", ["molestował"]],
+    ["Molestowanie w szkole", ["molestowanie"]],
+    ["Ojczym znęca się nade mną", ["znęca się"]],
+    ["Nie chcę żyć.", ["nie chcę żyć"]],
+    ["Ucieknę z domu jutro", ["ucieknę z domu"]],
+  ])("Polish: %s", (text, expected) => {
+    expect(found(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    // Urdu: "March", "market", "diagnosis" (common in SEND letters), "automatic".
+    "ہم نے مارچ میں درخواست دی تھی لیکن کوئی جواب نہیں آیا",
+    "مجھے مارکیٹ جانا ہے",
+    "بیٹے کی تشخیص میں ایک سال لگا",
+    "اسکول کا خودکار دروازہ ٹوٹا ہوا ہے",
+    "mujhe school se koi jawab nahi mila",
+    // Polish: "bije" inside other words, or without "mnie"; "dotyczy mnie" is not "dotyka mnie".
+    "Syn pobija rekordy w pływaniu i bardzo to lubi.",
+    "Zegar bije o dwunastej, a autobus przyjeżdża za późno.",
+    "Zabieram syna na basen w każdą sobotę",
+    "Ta decyzja dotyczy mnie bezpośrednio",
+    "Chcę umówić wizytę u logopedy",
+    "Szkoła nie odpowiada na nasze maile od miesięcy.",
+  ])("no false alarm: %s", (text) => {
+    expect(found(text)).toEqual([]);
   });
 });

@@ -17,6 +17,12 @@
  *   not in the joined-up spellings above.
  * - No stemming: "hitting me" matches only if the list has it. The list carries the
  *   common forms itself.
+ * - Any script: words are Unicode letters and digits (the `u` flag), so Urdu words are
+ *   found between spaces and punctuation as Latin ones are. Urdu is folded the way people
+ *   type it on different keyboards (decision 028): vowel marks and the kashida dropped;
+ *   Arabic yeh, alef maksura and bari yeh read as Urdu yeh (ی); Arabic kaf as Urdu kaf (ک);
+ *   every heh (ه ہ ھ ۃ) as ہ; noon ghunna (ں) as noon; a zero-width joiner or non-joiner
+ *   inside a word is dropped ("خود‌کشی" is "خودکشی").
  */
 
 /** Lower case, no accents, every run of non-letters/digits as one space, trimmed. */
@@ -24,16 +30,34 @@ export function normalise(text: string): string {
   return words(text).join(" ");
 }
 
+/** Urdu letters typed in more than one way, each to the one the list uses. */
+const ARABIC_SCRIPT_FOLDS: Record<string, string> = {
+  "\u064A": "\u06CC", // ي Arabic yeh
+  "\u0649": "\u06CC", // ى alef maksura
+  "\u06D2": "\u06CC", // ے bari yeh (often typed as ی, and the other way round)
+  "\u0643": "\u06A9", // ك Arabic kaf
+  "\u0647": "\u06C1", // ه Arabic heh
+  "\u06BE": "\u06C1", // ھ do-chashmi heh
+  "\u06C3": "\u06C1", // ۃ teh marbuta goal
+  "\u0629": "\u06C1", // ة teh marbuta
+  "\u06BA": "\u0646", // ں noon ghunna
+};
+
 /** The words of a text, normalised. */
 export function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/ł/g, "l")
-    .replace(/ß/g, "ss")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "");
+  return (
+    text
+      // Compatibility forms (full-width letters, Arabic presentation forms) become plain
+      // letters, and accents and vowel marks come apart from their letters and are dropped.
+      .normalize("NFKD")
+      .replace(/[\p{M}\u0640\u200C\u200D]+/gu, "")
+      .toLowerCase()
+      .replace(/ł/g, "l")
+      .replace(/ß/g, "ss")
+      .replace(/[\u064A\u0649\u06D2\u0643\u0647\u06BE\u06C3\u0629\u06BA]/g, (c) => ARABIC_SCRIPT_FOLDS[c]!)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== "")
+  );
 }
 
 export const MAX_PHRASE_LENGTH = 100;

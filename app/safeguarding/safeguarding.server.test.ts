@@ -4,7 +4,14 @@ import { describeDb } from "../../tests/setup/database";
 import { recordPageFeedback } from "../feedback/page-feedback.server";
 import { createEntry, FLAGGED_FEEDBACK_MESSAGE } from "../feedback/you-said-we-did.server";
 import { en, type SurveyDefinition } from "../surveys/definition";
-import { findSurveyBySlug, saveAnswers, startResponse, submitResponse, answerContext, type PublicSurvey } from "../surveys/responses.server";
+import {
+  findSurveyBySlug,
+  saveAnswers,
+  startResponse,
+  submitResponse,
+  answerContext,
+  type PublicSurvey,
+} from "../surveys/responses.server";
 import { createSurvey } from "../surveys/surveys.server";
 import {
   addTerm,
@@ -32,7 +39,15 @@ const definition: SurveyDefinition = {
       key: "p1",
       title: [],
       questions: [
-        { key: "better", type: "long_text", required: false, text: en("What could be better?"), hint: [], options: [], allowDontKnow: true },
+        {
+          key: "better",
+          type: "long_text",
+          required: false,
+          text: en("What could be better?"),
+          hint: [],
+          options: [],
+          allowDontKnow: true,
+        },
         { key: "name_it", type: "short_text", required: false, text: en("Anything else?"), hint: [], options: [], allowDontKnow: true },
       ],
     },
@@ -46,13 +61,30 @@ describeDb("safeguarding", ({ db }) => {
 
   beforeAll(async () => {
     await seedDemoArea(db());
-    await createSurvey(db(), { slug: "safeguarding-test", audience: "parent_carer", series: "sg", access: "open_link", status: "scheduled", opensAt, closesAt, definition });
+    await createSurvey(db(), {
+      slug: "safeguarding-test",
+      audience: "parent_carer",
+      series: "sg",
+      access: "open_link",
+      status: "scheduled",
+      opensAt,
+      closesAt,
+      definition,
+    });
     survey = (await findSurveyBySlug(db(), "safeguarding-test"))!;
     leadId = (
-      await db().insertInto("app_user").values({ email: "dsl@test.local", name: "Test lead", role: "safeguarding_lead", password_hash: null }).returning("id").executeTakeFirstOrThrow()
+      await db()
+        .insertInto("app_user")
+        .values({ email: "dsl@test.local", name: "Test lead", role: "safeguarding_lead", password_hash: null })
+        .returning("id")
+        .executeTakeFirstOrThrow()
     ).id;
     officerId = (
-      await db().insertInto("app_user").values({ email: "sg-officer@test.local", name: "Test officer", role: "officer", password_hash: null }).returning("id").executeTakeFirstOrThrow()
+      await db()
+        .insertInto("app_user")
+        .values({ email: "sg-officer@test.local", name: "Test officer", role: "officer", password_hash: null })
+        .returning("id")
+        .executeTakeFirstOrThrow()
     ).id;
   });
 
@@ -71,6 +103,32 @@ describeDb("safeguarding", ({ db }) => {
     const terms = (await listTerms(db())).map((t) => t.phrase);
     expect(terms.length).toBeGreaterThanOrEqual(40);
     expect(terms).toEqual(expect.arrayContaining(["suicide", "want to die", "hits me", "not safe at home", "touched me"]));
+  });
+
+  it("has Urdu and Polish starter terms, as written and by language, and flags feedback written in them", async () => {
+    const terms = await listTerms(db());
+    expect(terms.find((t) => t.written === "خودکشی")?.language).toBe("ur");
+    expect(terms.find((t) => t.written === "khudkushi")?.language).toBe("ur");
+    expect(terms.find((t) => t.written === "samobójstwo")).toMatchObject({ language: "pl", phrase: "samobojstwo" });
+    expect(terms.find((t) => t.written === "suicide")?.language).toBe("en");
+    // English first, then Urdu, then Polish.
+    expect(terms.map((t) => t.language[0]).join("")).toMatch(/^e+u+p+$/);
+    const flaggedFor = async (lookingFor: string, clientIp: string) => {
+      const result = await recordPageFeedback(
+        db(),
+        { kind: "missing", lookingFor, pagePath: "/local-offer", serviceId: null, clientIp },
+        now,
+      );
+      const item = await db()
+        .selectFrom("feedback_item")
+        .select("id")
+        .where("reference", "=", result.ok ? result.reference : "")
+        .executeTakeFirstOrThrow();
+      return isFeedbackFlagged(db(), item.id);
+    };
+    expect(await flaggedFor("میرے ابو مجھے مارتے ہیں", "10.0.1.1")).toBe(true);
+    expect(await flaggedFor("Tata mnie bije, kiedy pije", "10.0.1.2")).toBe(true);
+    expect(await flaggedFor("Zegar bije o dwunastej", "10.0.1.3")).toBe(false);
   });
 
   it("flags a disclosure in a survey answer on submission and emails the lead a link, never the words", async () => {
@@ -96,12 +154,34 @@ describeDb("safeguarding", ({ db }) => {
   });
 
   it("flags page feedback whose words suggest a risk of harm", async () => {
-    const result = await recordPageFeedback(db(), { kind: "missing", lookingFor: "somewhere safe, I am not safe at home", pagePath: "/local-offer", serviceId: null, clientIp: "10.0.0.1" }, now);
+    const result = await recordPageFeedback(
+      db(),
+      {
+        kind: "missing",
+        lookingFor: "somewhere safe, I am not safe at home",
+        pagePath: "/local-offer",
+        serviceId: null,
+        clientIp: "10.0.0.1",
+      },
+      now,
+    );
     expect(result.ok).toBe(true);
-    const item = await db().selectFrom("feedback_item").select("id").where("reference", "=", result.ok ? result.reference : "").executeTakeFirstOrThrow();
+    const item = await db()
+      .selectFrom("feedback_item")
+      .select("id")
+      .where("reference", "=", result.ok ? result.reference : "")
+      .executeTakeFirstOrThrow();
     expect(await isFeedbackFlagged(db(), item.id)).toBe(true);
-    const plain = await recordPageFeedback(db(), { kind: "missing", lookingFor: "Swimming for autistic children", pagePath: "/local-offer", serviceId: null, clientIp: "10.0.0.2" }, now);
-    const plainItem = await db().selectFrom("feedback_item").select("id").where("reference", "=", plain.ok ? plain.reference : "").executeTakeFirstOrThrow();
+    const plain = await recordPageFeedback(
+      db(),
+      { kind: "missing", lookingFor: "Swimming for autistic children", pagePath: "/local-offer", serviceId: null, clientIp: "10.0.0.2" },
+      now,
+    );
+    const plainItem = await db()
+      .selectFrom("feedback_item")
+      .select("id")
+      .where("reference", "=", plain.ok ? plain.reference : "")
+      .executeTakeFirstOrThrow();
     expect(await isFeedbackFlagged(db(), plainItem.id)).toBe(false);
   });
 
@@ -111,7 +191,12 @@ describeDb("safeguarding", ({ db }) => {
     const seen = await viewFlag(db(), { id: flag!.id, by: { userId: leadId } });
     expect(seen).toMatchObject({ text: "He touched me and I am scared", survey: "safeguarding-test", questionKey: "better" });
     await viewFlag(db(), { id: flag!.id, by: { userId: leadId } });
-    const views = await db().selectFrom("audit_log").select(["user_id", "details"]).where("action", "=", "safeguarding.viewed").where("subject_id", "=", flag!.id).execute();
+    const views = await db()
+      .selectFrom("audit_log")
+      .select(["user_id", "details"])
+      .where("action", "=", "safeguarding.viewed")
+      .where("subject_id", "=", flag!.id)
+      .execute();
     expect(views).toHaveLength(2);
     expect(JSON.stringify(views)).not.toContain("touched");
     expect(await viewFlag(db(), { id: "not-a-uuid", by: { userId: leadId } })).toBeNull();
@@ -120,21 +205,57 @@ describeDb("safeguarding", ({ db }) => {
   it("lets the lead move a flag on, and needs a note to close it", async () => {
     const [flag] = await listFlags(db(), { status: "open" });
     expect(await setFlagStatus(db(), { id: flag!.id, status: "in_progress", note: "", by: { userId: leadId }, now })).toEqual({ ok: true });
-    expect(await setFlagStatus(db(), { id: flag!.id, status: "closed", note: " ", by: { userId: leadId }, now })).toEqual({ ok: false, reason: "invalid", error: "noteMissing" });
-    expect(await setFlagStatus(db(), { id: flag!.id, status: "gone", note: "x", by: { userId: leadId }, now })).toMatchObject({ ok: false, error: "statusInvalid" });
-    expect(await setFlagStatus(db(), { id: flag!.id, status: "closed", note: "Referred to the MASH.", by: { userId: leadId }, now })).toEqual({ ok: true });
-    const after = await db().selectFrom("safeguarding_flag").select(["status", "closed_note"]).where("id", "=", flag!.id).executeTakeFirstOrThrow();
+    expect(await setFlagStatus(db(), { id: flag!.id, status: "closed", note: " ", by: { userId: leadId }, now })).toEqual({
+      ok: false,
+      reason: "invalid",
+      error: "noteMissing",
+    });
+    expect(await setFlagStatus(db(), { id: flag!.id, status: "gone", note: "x", by: { userId: leadId }, now })).toMatchObject({
+      ok: false,
+      error: "statusInvalid",
+    });
+    expect(
+      await setFlagStatus(db(), { id: flag!.id, status: "closed", note: "Referred to the MASH.", by: { userId: leadId }, now }),
+    ).toEqual({ ok: true });
+    const after = await db()
+      .selectFrom("safeguarding_flag")
+      .select(["status", "closed_note"])
+      .where("id", "=", flag!.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: "closed", closed_note: "Referred to the MASH." });
   });
 
   it("lets an officer flag feedback by hand, and refuses to publish a 'You said, we did' entry written from it", async () => {
-    const result = await recordPageFeedback(db(), { kind: "missing", lookingFor: "Respite at weekends", pagePath: "/local-offer", serviceId: null, clientIp: "10.0.0.3" }, now);
-    const item = await db().selectFrom("feedback_item").select("id").where("reference", "=", result.ok ? result.reference : "").executeTakeFirstOrThrow();
-    expect(await flagFeedbackByHand(db(), { feedbackItemId: item.id, reason: " ", by: { userId: officerId }, now })).toMatchObject({ ok: false, error: "reasonMissing" });
-    const flagged = await flagFeedbackByHand(db(), { feedbackItemId: item.id, reason: "Mentions a worried sibling at home.", by: { userId: officerId }, now });
+    const result = await recordPageFeedback(
+      db(),
+      { kind: "missing", lookingFor: "Respite at weekends", pagePath: "/local-offer", serviceId: null, clientIp: "10.0.0.3" },
+      now,
+    );
+    const item = await db()
+      .selectFrom("feedback_item")
+      .select("id")
+      .where("reference", "=", result.ok ? result.reference : "")
+      .executeTakeFirstOrThrow();
+    expect(await flagFeedbackByHand(db(), { feedbackItemId: item.id, reason: " ", by: { userId: officerId }, now })).toMatchObject({
+      ok: false,
+      error: "reasonMissing",
+    });
+    const flagged = await flagFeedbackByHand(db(), {
+      feedbackItemId: item.id,
+      reason: "Mentions a worried sibling at home.",
+      by: { userId: officerId },
+      now,
+    });
     expect(flagged.ok).toBe(true);
 
-    const entry = { year: 2026, theme: "content" as const, youSaid: "More respite at weekends.", weDid: "", action: "", feedbackItemId: item.id };
+    const entry = {
+      year: 2026,
+      theme: "content" as const,
+      youSaid: "More respite at weekends.",
+      weDid: "",
+      action: "",
+      feedbackItemId: item.id,
+    };
     const refused = await createEntry(db(), { entry, publish: true, by: { userId: officerId }, now }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(409);
@@ -143,10 +264,11 @@ describeDb("safeguarding", ({ db }) => {
   });
 
   it("keeps the word list tidy: normalised, no repeats, nothing empty or too long; audited", async () => {
-    expect(await addTerm(db(), { phrase: "  Beaten UP ", by: { userId: leadId } })).toEqual({ ok: true, phrase: "beaten up" });
-    expect(await addTerm(db(), { phrase: "beaten-up", by: { userId: leadId } })).toEqual({ ok: false, error: "duplicate" });
-    expect(await addTerm(db(), { phrase: " ... ", by: { userId: leadId } })).toEqual({ ok: false, error: "empty" });
-    expect(await addTerm(db(), { phrase: "word ".repeat(30), by: { userId: leadId } })).toEqual({ ok: false, error: "too-long" });
+    const language = "en";
+    expect(await addTerm(db(), { phrase: "  Beaten   UP ", language, by: { userId: leadId } })).toEqual({ ok: true, phrase: "Beaten UP" });
+    expect(await addTerm(db(), { phrase: "beaten-up", language, by: { userId: leadId } })).toEqual({ ok: false, error: "duplicate" });
+    expect(await addTerm(db(), { phrase: " ... ", language, by: { userId: leadId } })).toEqual({ ok: false, error: "empty" });
+    expect(await addTerm(db(), { phrase: "word ".repeat(30), language, by: { userId: leadId } })).toEqual({ ok: false, error: "too-long" });
     const term = (await listTerms(db())).find((t) => t.phrase === "beaten up")!;
     expect(await removeTerm(db(), { id: term.id, by: { userId: leadId } })).toEqual({ ok: true });
     expect(await removeTerm(db(), { id: term.id, by: { userId: leadId } })).toEqual({ ok: false });

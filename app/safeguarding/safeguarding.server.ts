@@ -5,22 +5,28 @@
  * only the lead's page reads it.
  */
 import type { ExpressionBuilder, Kysely } from "kysely";
-import type { Database, SafeguardingStatus } from "../../db/schema";
+import type { Database, SafeguardingStatus, SafeguardingTermLanguage } from "../../db/schema";
 import { inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import { enqueueEmail } from "../email/outbox.server";
 import { isUuid } from "../feedback/schemas";
 import { findTerms, MAX_PHRASE_LENGTH, normalise } from "./matcher";
-import { flagStatuses, NOTE_MAX, QUEUE_PATH, REASON_MAX } from "./model";
+import { flagStatuses, NOTE_MAX, QUEUE_PATH, REASON_MAX, termLanguages } from "./model";
 
 type Db = Kysely<Database>;
 
-export { flagStatuses, NOTE_MAX, QUEUE_PATH, REASON_MAX } from "./model";
+export { flagStatuses, NOTE_MAX, QUEUE_PATH, REASON_MAX, termLanguages } from "./model";
 
 // ---- The word list -------------------------------------------------------------------
 
+/** The list by language (English, Urdu, Polish), then phrase. */
 export async function listTerms(db: Db) {
-  return db.selectFrom("safeguarding_term").select(["id", "phrase", "created_at"]).orderBy("phrase").execute();
+  const rows = await db
+    .selectFrom("safeguarding_term")
+    .select(["id", "phrase", "written", "language", "created_at"])
+    .orderBy("phrase")
+    .execute();
+  return rows.sort((a, b) => termLanguages.indexOf(a.language) - termLanguages.indexOf(b.language));
 }
 
 async function termPhrases(db: Db): Promise<string[]> {
@@ -30,15 +36,22 @@ async function termPhrases(db: Db): Promise<string[]> {
 
 export type TermError = "empty" | "too-long" | "duplicate";
 
-/** Adds a word or phrase, normalised. Refuses an empty, too long or repeated one. */
-export async function addTerm(db: Db, { phrase, by }: { phrase: string; by: ChangedBy }): Promise<{ ok: true; phrase: string } | { ok: false; error: TermError }> {
+/**
+ * Adds a word or phrase in a language: kept as written (spaces tidied) for people to read,
+ * and normalised as the key that must be unique. Refuses an empty, too long or repeated one.
+ */
+export async function addTerm(
+  db: Db,
+  { phrase, language, by }: { phrase: string; language: SafeguardingTermLanguage; by: ChangedBy },
+): Promise<{ ok: true; phrase: string } | { ok: false; error: TermError }> {
   const normalised = normalise(phrase);
+  const written = phrase.normalize("NFC").trim().replace(/\s+/gu, " ");
   if (normalised === "") return { ok: false, error: "empty" };
   if (normalised.length > MAX_PHRASE_LENGTH || phrase.length > MAX_PHRASE_LENGTH * 4) return { ok: false, error: "too-long" };
   return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto("safeguarding_term")
-      .values({ phrase: normalised, added_by: by.userId })
+      .values({ phrase: normalised, written, language, added_by: by.userId })
       .onConflict((oc) => oc.column("phrase").doNothing())
       .returning("id")
       .executeTakeFirst();
@@ -48,10 +61,10 @@ export async function addTerm(db: Db, { phrase, by }: { phrase: string; by: Chan
       action: "safeguarding.term-added",
       subjectType: "safeguarding_term",
       subjectId: inserted.id,
-      details: { phrase: normalised },
+      details: { phrase: normalised, language },
       requestId: by.requestId,
     });
-    return { ok: true, phrase: normalised } as const;
+    return { ok: true, phrase: written } as const;
   });
 }
 
@@ -75,17 +88,29 @@ export async function removeTerm(db: Db, { id, by }: { id: string; by: ChangedBy
 /** For a query on feedback_item: only items no one has flagged. Flagged items are the lead's alone. */
 export function notFlagged(eb: ExpressionBuilder<Database, "feedback_item">) {
   return eb.not(
-    eb.exists(eb.selectFrom("safeguarding_flag").select("safeguarding_flag.id").whereRef("safeguarding_flag.feedback_item_id", "=", "feedback_item.id")),
+    eb.exists(
+      eb
+        .selectFrom("safeguarding_flag")
+        .select("safeguarding_flag.id")
+        .whereRef("safeguarding_flag.feedback_item_id", "=", "feedback_item.id"),
+    ),
   );
 }
 
 // ---- Raising flags -------------------------------------------------------------------
 
-type FlagSource = { source: "survey_answer"; responseId: string; questionKey: string } | { source: "page_feedback"; feedbackItemId: string };
+type FlagSource =
+  | { source: "survey_answer"; responseId: string; questionKey: string }
+  | { source: "page_feedback"; feedbackItemId: string };
 
 /** Tells every active safeguarding lead that something new needs looking at: a link, never the words. */
 async function tellLeads(trx: Db, flagId: string, now: Date): Promise<void> {
-  const leads = await trx.selectFrom("app_user").select("email").where("role", "=", "safeguarding_lead").where("disabled_at", "is", null).execute();
+  const leads = await trx
+    .selectFrom("app_user")
+    .select("email")
+    .where("role", "=", "safeguarding_lead")
+    .where("disabled_at", "is", null)
+    .execute();
   for (const lead of leads) {
     await enqueueEmail(
       trx,
@@ -146,24 +171,39 @@ export async function flagSurveyAnswers(
   for (const answer of texts) {
     const matched = findTerms(answer.text, terms);
     if (matched.length === 0) continue;
-    await insertFlag(trx, { source: "survey_answer", responseId, questionKey: answer.questionKey, matched, raisedBy: "auto", userId: null, reason: "" }, now);
+    await insertFlag(
+      trx,
+      { source: "survey_answer", responseId, questionKey: answer.questionKey, matched, raisedBy: "auto", userId: null, reason: "" },
+      now,
+    );
     flagged += 1;
   }
   return flagged;
 }
 
 /** Checks a page feedback item's words against the list (inside the transaction that stored them). */
-export async function flagPageFeedback(trx: Db, { feedbackItemId, text, now }: { feedbackItemId: string; text: string; now: Date }): Promise<boolean> {
+export async function flagPageFeedback(
+  trx: Db,
+  { feedbackItemId, text, now }: { feedbackItemId: string; text: string; now: Date },
+): Promise<boolean> {
   if (text.trim() === "") return false;
   const matched = findTerms(text, await termPhrases(trx));
   if (matched.length === 0) return false;
-  const already = await trx.selectFrom("safeguarding_flag").select("id").where("feedback_item_id", "=", feedbackItemId).where("raised_by", "=", "auto").executeTakeFirst();
+  const already = await trx
+    .selectFrom("safeguarding_flag")
+    .select("id")
+    .where("feedback_item_id", "=", feedbackItemId)
+    .where("raised_by", "=", "auto")
+    .executeTakeFirst();
   if (already) return false;
   await insertFlag(trx, { source: "page_feedback", feedbackItemId, matched, raisedBy: "auto", userId: null, reason: "" }, now);
   return true;
 }
 
-export type FlagByHandResult = { ok: true; id: string } | { ok: false; reason: "not-found" } | { ok: false; reason: "invalid"; error: "reasonMissing" | "reasonTooLong" };
+export type FlagByHandResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "invalid"; error: "reasonMissing" | "reasonTooLong" };
 
 /** An officer flags a page feedback item by hand, with a reason. Audited (without the item's words). */
 export async function flagFeedbackByHand(
@@ -177,8 +217,19 @@ export async function flagFeedbackByHand(
   return inTransaction(db, async (trx) => {
     const item = await trx.selectFrom("feedback_item").select("id").where("id", "=", feedbackItemId).executeTakeFirst();
     if (!item) return { ok: false, reason: "not-found" } as const;
-    const id = await insertFlag(trx, { source: "page_feedback", feedbackItemId, matched: [], raisedBy: "person", userId: by.userId, reason: trimmed }, now);
-    await recordAudit(trx, { userId: by.userId, action: "safeguarding.flagged", subjectType: "safeguarding_flag", subjectId: id, details: { source: "page_feedback" }, requestId: by.requestId });
+    const id = await insertFlag(
+      trx,
+      { source: "page_feedback", feedbackItemId, matched: [], raisedBy: "person", userId: by.userId, reason: trimmed },
+      now,
+    );
+    await recordAudit(trx, {
+      userId: by.userId,
+      action: "safeguarding.flagged",
+      subjectType: "safeguarding_flag",
+      subjectId: id,
+      details: { source: "page_feedback" },
+      requestId: by.requestId,
+    });
     return { ok: true, id } as const;
   });
 }
@@ -215,7 +266,11 @@ export async function listFlags(db: Db, { status }: { status: SafeguardingStatus
 }
 
 export async function countOpenFlags(db: Db): Promise<number> {
-  const row = await db.selectFrom("safeguarding_flag").select((eb) => eb.fn.countAll<string>().as("n")).where("status", "<>", "closed").executeTakeFirst();
+  const row = await db
+    .selectFrom("safeguarding_flag")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("status", "<>", "closed")
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -245,7 +300,13 @@ export async function viewFlag(db: Db, { id, by }: { id: string; by: ChangedBy }
   if (!flag) return null;
 
   let text = "";
-  let where: { survey: string | null; reference: string | null; questionKey: string | null; pagePath: string | null; contactEmail: string | null } = {
+  let where: {
+    survey: string | null;
+    reference: string | null;
+    questionKey: string | null;
+    pagePath: string | null;
+    contactEmail: string | null;
+  } = {
     survey: null,
     reference: null,
     questionKey: null,
@@ -262,7 +323,13 @@ export async function viewFlag(db: Db, { id, by }: { id: string; by: ChangedBy }
       .where("survey_answer.question_key", "=", flag.question_key)
       .executeTakeFirst();
     text = typeof answer?.value === "string" ? answer.value : Array.isArray(answer?.value) ? answer.value.join(", ") : "";
-    where = { survey: answer?.slug ?? null, reference: answer?.reference ?? null, questionKey: flag.question_key, pagePath: null, contactEmail: null };
+    where = {
+      survey: answer?.slug ?? null,
+      reference: answer?.reference ?? null,
+      questionKey: flag.question_key,
+      pagePath: null,
+      contactEmail: null,
+    };
   } else if (flag.feedback_item_id) {
     const item = await db
       .selectFrom("feedback_item")
@@ -271,13 +338,29 @@ export async function viewFlag(db: Db, { id, by }: { id: string; by: ChangedBy }
       .executeTakeFirst();
     text = item?.body ?? "";
     // The lead may need to reach the family: the address they gave, with consent, for this item.
-    where = { survey: null, reference: item?.reference ?? null, questionKey: null, pagePath: item?.page_path || null, contactEmail: item?.contact_email ?? null };
+    where = {
+      survey: null,
+      reference: item?.reference ?? null,
+      questionKey: null,
+      pagePath: item?.page_path || null,
+      contactEmail: item?.contact_email ?? null,
+    };
   }
-  await recordAudit(db, { userId: by.userId, action: "safeguarding.viewed", subjectType: "safeguarding_flag", subjectId: flag.id, details: { source: flag.source }, requestId: by.requestId });
+  await recordAudit(db, {
+    userId: by.userId,
+    action: "safeguarding.viewed",
+    subjectType: "safeguarding_flag",
+    subjectId: flag.id,
+    details: { source: flag.source },
+    requestId: by.requestId,
+  });
   return { ...flag, text, ...where };
 }
 
-export type StatusResult = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "invalid"; error: "statusInvalid" | "noteMissing" | "noteTooLong" };
+export type StatusResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "invalid"; error: "statusInvalid" | "noteMissing" | "noteTooLong" };
 
 /** The lead moves a flag on; closing needs a note of what was done. Audited (the note stays on the flag). */
 export async function setFlagStatus(

@@ -118,3 +118,37 @@ test("a file that lies about its type is refused with the words kept; a good fil
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("img", { name: "Photo sent with the feedback" })).toBeVisible();
 });
+
+test("a drawing sent with no words is labelled until an officer records looking at it: no concern", async ({ page }) => {
+  test.setTimeout(180_000);
+  await asNewVisitor(page);
+  await page.goto("/feedback/easy-read");
+  await page.getByRole("radio", { name: "I am a young person" }).check();
+  await page.getByLabel(/Add a drawing, photo or recording/).setInputFiles(drawing);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const reference = await sentReference(page);
+
+  await page.setExtraHTTPHeaders({});
+  await signIn(page, "officer@demo.local");
+  await page.goto(`/admin/feedback?q=${reference}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback inbox" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: reference });
+  await expect(row.getByText("Needs a person to look")).toBeVisible();
+  await expectAccessible(page);
+
+  await row.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expect(page.getByText("Needs a person to look")).toBeVisible();
+  await expect(page.getByText(/Only a file was sent, with no words/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "I've looked at the file: no concern" }).click();
+  await expect(page.getByRole("alert")).toContainText("You have recorded that you looked at the file and found no concern.");
+  await expect(page.getByText("Needs a person to look")).toHaveCount(0);
+  await expect(page.getByText(/An officer looked at the file on .* and found no concern\./)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/admin/feedback?q=${reference}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback inbox" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: reference }).getByText("Needs a person to look")).toHaveCount(0);
+});

@@ -32,6 +32,9 @@ test("a family reads the privacy notice from the footer: what is kept, who sees 
   }
   // Read from the setting (24 months unless an admin changed it).
   await expect(page.getByText(/We keep the words you write and your email address for \d+ months?\./)).toBeVisible();
+  await expect(
+    page.getByText(/Surveys: we keep the answers you write in your own words for \d+ months? after you send the survey\./),
+  ).toBeVisible();
   await expect(page.getByText(/our safeguarding lead will read it/)).toBeVisible();
   await expect(page.getByText(/complain to the Information Commissioner's Office \(ICO\)/)).toBeVisible();
   await expectAccessible(page);
@@ -136,6 +139,9 @@ test("an admin sees how long feedback is kept, is told what is wrong with a bad 
   const months = page.getByRole("textbox", { name: "Anonymise feedback after this many months" });
   const kept = await months.inputValue();
   await expect(page.getByText(/would be anonymised now\./)).toBeVisible();
+  // Survey answers written in people's own words follow the same period; choices stay for counts.
+  await expect(page.getByText(/survey answers people wrote in their own words .* are removed after the same time/)).toBeVisible();
+  await expect(page.getByText(/survey responses? sent on or before .* would have (its|their) written answers removed now\./)).toBeVisible();
 
   await months.fill("two years");
   expect(await postStatus(page, () => page.getByRole("button", { name: "Save" }).click())).toBe(400);
