@@ -183,6 +183,20 @@ export async function lookUpProgress(
 
 // ---- The officers' inbox -------------------------------------------------------------
 
+/** What officers see of an item, in the inbox and on its triage page. */
+const itemColumns = [
+  "feedback_item.id",
+  "feedback_item.reference",
+  "feedback_item.respondent",
+  "feedback_item.topic",
+  "feedback_item.format",
+  "feedback_item.face",
+  "feedback_item.body",
+  "feedback_item.status",
+  "feedback_item.target_date",
+  "feedback_item.created_at",
+] as const;
+
 export async function listGeneralFeedback(
   db: Db,
   {
@@ -225,19 +239,7 @@ export async function listGeneralFeedback(
     query = query.where("feedback_item.target_date", "<", today).where("feedback_item.status", "in", ["received", "with_group"]);
   const rows = await query
     .leftJoin("working_group", "working_group.id", "feedback_item.working_group_id")
-    .select([
-      "feedback_item.id",
-      "feedback_item.reference",
-      "feedback_item.respondent",
-      "feedback_item.topic",
-      "feedback_item.format",
-      "feedback_item.face",
-      "feedback_item.body",
-      "feedback_item.status",
-      "feedback_item.target_date",
-      "feedback_item.created_at",
-      "working_group.name as group_name",
-    ])
+    .select([...itemColumns, "working_group.name as group_name"])
     .select((eb) =>
       eb
         .exists(
@@ -280,19 +282,10 @@ export async function getGeneralFeedback(db: Db, id: string) {
     .leftJoin("district", "district.id", "feedback_item.district_id")
     .leftJoin("working_group", "working_group.id", "feedback_item.working_group_id")
     .select([
-      "feedback_item.id",
-      "feedback_item.reference",
-      "feedback_item.respondent",
-      "feedback_item.topic",
-      "feedback_item.format",
-      "feedback_item.face",
-      "feedback_item.body",
-      "feedback_item.status",
-      "feedback_item.target_date",
+      ...itemColumns,
       "feedback_item.contact_email",
       "feedback_item.anonymised_at",
       "feedback_item.file_checked_at",
-      "feedback_item.created_at",
       "district.name as district_name",
       "working_group.name as group_name",
     ])
