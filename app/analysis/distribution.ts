@@ -104,3 +104,32 @@ export function distribution(
   });
   return { rows: rows.map((r, i) => ({ ...r, cell: cells[i]! })), total };
 }
+
+export interface DistributionSummary {
+  /** The two answers most chosen (shown ones only), most first. */
+  top: { label: Label; percent: number }[];
+  /** Some answers' counts are hidden as small (or to protect a small one). */
+  someHidden: boolean;
+  dontKnow: Cell | null;
+  notAnswered: Cell | null;
+}
+
+/**
+ * What a chart's text summary says: the answers most chosen with their shares, whether
+ * any are hidden, and "don't know" and "not answered" apart. It never states how many
+ * gave a view: with a hidden "don't know" that number would give it away.
+ */
+export function summariseDistribution(d: Distribution): DistributionSummary {
+  const options = d.rows.filter((r) => r.kind === "option");
+  const top = options
+    .flatMap((r) => (r.cell.shown && r.cell.percent !== null && r.cell.count > 0 ? [{ label: r.label, percent: r.cell.percent, count: r.cell.count }] : []))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 2)
+    .map(({ label, percent }) => ({ label, percent }));
+  return {
+    top,
+    someHidden: d.rows.some((r) => !r.cell.shown),
+    dontKnow: d.rows.find((r) => r.kind === "dont_know")?.cell ?? null,
+    notAnswered: d.rows.find((r) => r.kind === "not_answered")?.cell ?? null,
+  };
+}

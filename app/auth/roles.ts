@@ -56,6 +56,12 @@ const permissions = {
   "privacy.requests": ["admin"],
   /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
   "evidence-pack.read": ["admin", "officer"],
+  /** Survey results, breakdowns and summaries, small numbers suppressed (docs/decisions/029). */
+  "analysis.read": ["admin", "officer", "group_member"],
+  /** The figures results are read against: children at SEN support and with EHC plans per district. */
+  "analysis.denominators": ["admin", "officer"],
+  /** The smallest number shown anywhere (the suppression threshold). */
+  "analysis.settings": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
