@@ -4,7 +4,8 @@ import { cellString, sheetName, toXlsx } from "./spreadsheet.server";
 
 async function readBack(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  // exceljs's own typings declare Buffer as an ArrayBuffer; a Node Buffer is what it reads.
+  await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   return workbook;
 }
 

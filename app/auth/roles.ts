@@ -56,6 +56,10 @@ const permissions = {
   "privacy.requests": ["admin"],
   /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
   "evidence-pack.read": ["admin", "officer"],
+  /** Analysis: survey results and summary tables with small numbers suppressed, and the codebook (issue 7). */
+  "analysis.read": ["admin", "officer", "group_member"],
+  /** Analysis: response-level exports, one row per response; each download audited (docs/decisions/031). */
+  "analysis.export.raw": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
