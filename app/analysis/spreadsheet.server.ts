@@ -31,6 +31,7 @@ export interface XlsxOptions {
 export const CELL_MAX = 32_767;
 
 // Characters XML 1.0 cannot carry (a workbook with them will not open), and lone surrogates.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A string a workbook can hold: no characters XML refuses, at most CELL_MAX long. */
