@@ -189,7 +189,9 @@ describeDb("the export routes", ({ db }) => {
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     const text = await file.text();
     expect(text).toContain("column,question,type,codes,notes");
-    expect(text).not.toContain("Tell us more\",\"Fine");
+    expect(text).toContain("old_text,What else? (old question)");
+    // Questions and codes only: none of the wave's answers.
+    for (const answer of ["The old question's answer", "بہت اچھا", "Removed by retention"]) expect(text).not.toContain(answer);
     expect((await get(codebookLoader, `/admin/analysis/${wave.surveyId}/codebook.csv`, provider)).status).toBe(403);
   });
 });
