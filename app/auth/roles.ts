@@ -56,8 +56,10 @@ const permissions = {
   "privacy.requests": ["admin"],
   /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
   "evidence-pack.read": ["admin", "officer"],
-  /** Survey results, breakdowns and summaries, small numbers suppressed (docs/decisions/029). */
+  /** Survey results, breakdowns and summary tables, small numbers suppressed, and the codebook (docs/decisions/029). */
   "analysis.read": ["admin", "officer", "group_member"],
+  /** Analysis: response-level exports, one row per response; each download audited (docs/decisions/031). */
+  "analysis.export.raw": ["admin"],
   /** The figures results are read against: children at SEN support and with EHC plans per district. */
   "analysis.denominators": ["admin", "officer"],
   /** The smallest number shown anywhere (the suppression threshold). */

@@ -104,6 +104,10 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.revisits.$id.summary[.csv].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary.csv", permission: "revisits.summary" },
   "./admin.evidence-pack.tsx": { path: "/admin/evidence-pack", permission: "evidence-pack.read" },
   "./admin.evidence-pack[.csv].tsx": { path: "/admin/evidence-pack.csv", permission: "evidence-pack.read" },
+  "./admin.analysis.$surveyId_.export.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/export", permission: "analysis.read" },
+  "./admin.analysis.$surveyId_.codebook[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/codebook.csv", permission: "analysis.read" },
+  "./admin.analysis.$surveyId_.responses[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.csv", permission: "analysis.export.raw" },
+  "./admin.analysis.$surveyId_.responses[.xlsx].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.xlsx", permission: "analysis.export.raw" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });
