@@ -130,6 +130,9 @@ function ResponseTimesTable({ times, since, threshold }: { times: ResponseTimes;
         ]}
       />
       <p className="govuk-body-s">{t("feedback.times.hint")}</p>
+      {[times.withinTarget, times.late].some((c) => !c.shown && c.reason === "secondary") ? (
+        <p className="govuk-body-s">{t("feedback.times.notShown")}</p>
+      ) : null}
     </>
   );
 }
