@@ -739,6 +739,20 @@ export interface SafeguardingFlagTable {
   updated_at: Timestamp;
 }
 
+// ---- Feedback linked to actions, and what each person has seen (migrations/202612061400_add_feedback_action_links_and_seen.ts) ----
+
+export interface FeedbackItemActionTable {
+  feedback_item_id: string;
+  action_id: number;
+}
+
+/** The last time a person opened an item: the inbox marks it new to them until they do. */
+export interface FeedbackItemSeenTable {
+  user_id: string;
+  feedback_item_id: string;
+  seen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -797,4 +811,6 @@ export interface Database {
   feedback_item_concern: FeedbackItemConcernTable;
   feedback_item_task: FeedbackItemTaskTable;
   feedback_event: FeedbackEventTable;
+  feedback_item_action: FeedbackItemActionTable;
+  feedback_item_seen: FeedbackItemSeenTable;
 }
