@@ -124,7 +124,6 @@ export default function YouSaidWeDid() {
                 legend={view_t("yswd.byLegend")}
                 legendSize="s"
                 inline
-                small
                 error={error("by")}
                 defaultValue={errors.by ? undefined : typed.by || "theme"}
                 choices={showByChoices.map((by) => ({ value: by, label: view_t(`yswd.by.${by}`) }))}
