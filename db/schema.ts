@@ -749,6 +749,20 @@ export interface AnalysisDenominatorTable {
   updated_at: DefaultedTimestamp;
 }
 
+// ---- Feedback linked to actions, and what each person has seen (migrations/202612061400_add_feedback_action_links_and_seen.ts) ----
+
+export interface FeedbackItemActionTable {
+  feedback_item_id: string;
+  action_id: number;
+}
+
+/** The last time a person opened an item: the inbox marks it new to them until they do. */
+export interface FeedbackItemSeenTable {
+  user_id: string;
+  feedback_item_id: string;
+  seen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -808,4 +822,6 @@ export interface Database {
   feedback_item_task: FeedbackItemTaskTable;
   feedback_event: FeedbackEventTable;
   analysis_denominator: AnalysisDenominatorTable;
+  feedback_item_action: FeedbackItemActionTable;
+  feedback_item_seen: FeedbackItemSeenTable;
 }
