@@ -266,7 +266,7 @@ describeDb("the dashboard's survey figures", ({ db }) => {
       ["Closed in the spring", "closed", "fewer than 5", "0"],
       ["Closed a year ago today", "closed", "40", "6"],
     ]);
-    expect(rows.every((r) => r.href === `/admin/surveys/${r.id}`)).toBe(true);
+    expect(rows.every((r) => r.href === `/admin/analysis/${r.id}`)).toBe(true);
   });
 });
 
