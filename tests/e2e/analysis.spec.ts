@@ -13,11 +13,20 @@ const WAVE_2025 = "Parent and carer survey 2025 (2025)";
 /** What a count may read once suppressed: 0, 5 or more, or words; never 1 to 4. */
 const SUPPRESSED = /^(0|[5-9]|[1-9]\d+|fewer than 5|not shown)( \(\d+%\))?$/;
 
+/** A published figure typed by an officer (children in a district: "1,250"), not a count of respondents. */
+const TYPED_FIGURE = /^(\d{1,3}(,\d{3})+|No figure)$/;
+
 /** Every number cell of every table in the page's main part is a count that may be shown. */
 async function expectOnlySafeCounts(scope: Locator) {
   const cells = await scope.locator("td.govuk-table__cell--numeric").allTextContents();
   expect(cells.length).toBeGreaterThan(0);
-  for (const cell of cells.map((c) => c.trim()).filter((c) => c !== "" && !c.endsWith("%"))) expect(cell).toMatch(SUPPRESSED);
+  for (const cell of cells.map((c) => c.trim()).filter((c) => c !== "" && !c.endsWith("%") && !TYPED_FIGURE.test(c))) expect(cell).toMatch(SUPPRESSED);
+}
+
+/** Signs in as someone else: the last person's session ends first. */
+async function signInAs(page: Page, email: string) {
+  await page.context().clearCookies();
+  await signIn(page, email);
 }
 
 /** The value beside a key in the page's summary list ("Sent" → "120"). */
@@ -192,13 +201,13 @@ test("only an administrator sets the smallest number shown, within limits; other
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Numbers smaller than 5 are now hidden")).toBeVisible();
 
-  await signIn(page, "officer@demo.local");
+  await signInAs(page, "officer@demo.local");
   expect((await page.goto("/admin/analysis/settings"))?.status()).toBe(403);
 
   // A working group's member reads results; a provider has no analysis at all.
-  await signIn(page, "engagement-lead@demo.local");
+  await signInAs(page, "engagement-lead@demo.local");
   await openWave(page);
   await expectAccessible(page);
-  await signIn(page, "provider@demo.local");
+  await signInAs(page, "provider@demo.local");
   expect((await page.goto("/admin/analysis"))?.status()).toBe(403);
 });
