@@ -56,6 +56,12 @@ const permissions = {
   "privacy.requests": ["admin"],
   /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
   "evidence-pack.read": ["admin", "officer"],
+  /** Survey analysis: results, breakdowns and free text for each wave (issue 7). */
+  "analysis.read": ["admin", "officer", "group_member"],
+  /** Survey analysis: code free-text answers with themes and choose quotes for published findings (docs/decisions/030). */
+  "analysis.code": ["admin", "officer"],
+  /** Survey analysis: the maintained list of themes and the words that suggest them (docs/decisions/030). */
+  "analysis.themes": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
