@@ -7,15 +7,16 @@
 import type { CoproductionLevel, CoproductionType, Rag, YouSaidTheme } from "../../db/schema";
 import { cellText, suppressBreakdown, suppressCount, type Cell } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
-import { dateFromParts, parseUkDate, partsFromDate } from "../surveys/uk-time";
+import { partsFromDate } from "../surveys/uk-time";
+import { checkTypedDate, nextDay, typedDateFrom, yearsBefore, type TypedDate } from "../utils/typed-date";
+
+export { nextDay, yearsBefore };
 import { RAG_ORDER } from "../working-groups/progress";
 
 export const EVIDENCE_PACK_PATH = "/admin/evidence-pack";
 export const EVIDENCE_PACK_CSV_PATH = "/admin/evidence-pack.csv";
 /** A longer period is refused: a pack is for one re-visit, and a wide one would be slow to build. */
 export const MAX_PERIOD_YEARS = 5;
-const EARLIEST_YEAR = 2000;
-const LATEST_YEAR = 2100;
 
 /** Feedback statuses in the order a family's item moves through them. */
 export const feedbackStatuses = ["received", "with_group", "responded", "closed", "signposted"] as const;
@@ -32,11 +33,7 @@ export interface PackQuery extends Period {
   area: number | null;
 }
 
-export interface TypedDate {
-  day: string;
-  month: string;
-  year: string;
-}
+export type { TypedDate };
 
 export interface TypedQuery {
   from: TypedDate;
@@ -52,19 +49,6 @@ export type ParsedQuery =
   | { ok: true; query: PackQuery; typed: TypedQuery; /** The form's boxes were used: answer at the short address. */ fromBoxes: boolean }
   | { ok: false; errors: PackErrors; typed: TypedQuery };
 
-/** The same calendar day `years` earlier (29 February becomes 28 February). */
-export function yearsBefore(date: string, years: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const year = y - years;
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${year}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
-
-/** The next calendar day. */
-export function nextDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
 
 /** The last 12 months up to and including today (UK calendar days). */
 export function defaultPeriod(today: string): Period {
@@ -72,30 +56,13 @@ export function defaultPeriod(today: string): Period {
 }
 
 function typedFrom(params: URLSearchParams, name: "from" | "to"): { typed: TypedDate; boxes: boolean } {
-  const boxes = ["day", "month", "year"].some((part) => params.has(`${name}-${part}`));
-  if (boxes) {
-    return {
-      boxes,
-      typed: {
-        day: (params.get(`${name}-day`) ?? "").trim().slice(0, 10),
-        month: (params.get(`${name}-month`) ?? "").trim().slice(0, 10),
-        year: (params.get(`${name}-year`) ?? "").trim().slice(0, 10),
-      },
-    };
-  }
-  const value = params.get(name);
-  if (value === null) return { boxes, typed: { day: "", month: "", year: "" } };
-  const typed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? partsFromDate(value) : { day: "", month: "", year: value.slice(0, 10) };
-  return { boxes, typed };
+  const { typed, boxes } = typedDateFrom(params, name);
+  return { typed, boxes };
 }
 
 function checkDate(typed: TypedDate, name: "from" | "to"): { date: string } | { error: string } {
-  if (!typed.day && !typed.month && !typed.year) return { error: `errors.${name}.missing` };
-  const date = dateFromParts(typed);
-  const parsed = date ? parseUkDate(date) : undefined;
-  if (!parsed) return { error: `errors.${name}.invalid` };
-  if (parsed.year < EARLIEST_YEAR || parsed.year > LATEST_YEAR) return { error: `errors.${name}.yearRange` };
-  return { date };
+  const checked = checkTypedDate(typed);
+  return "date" in checked ? checked : { error: `errors.${name}.${checked.problem}` };
 }
 
 /**
