@@ -20,7 +20,8 @@ import { recordAudit } from "../auth/audit.server";
 import { isUuid } from "../feedback/schemas";
 import { resolveText, type TextVariant } from "../i18n/content";
 import { allQuestions, textTypes, type SurveyDefinition } from "../surveys/definition";
-import type { ThemeFilter } from "./free-text";
+import { answerLanguage, type ThemeFilter } from "./free-text";
+import type { whereResponseMatches } from "./filters.server";
 import { suppressBreakdown, type Cell } from "./suppression";
 import { suggestedByText, suggestThemes } from "./themes";
 import { themesForSuggestion } from "./themes.server";
@@ -70,8 +71,8 @@ export async function getFreeTextSurvey(db: Db, { id, language = "en-GB" }: { id
 
 // ---- Which answers -------------------------------------------------------------------
 
-/** Narrows the responses (the shared analysis filters, app/analysis/filters.server.ts). */
-export type ResponseFilter = (eb: ExpressionBuilder<Database, "survey_response">) => ReturnType<ExpressionBuilder<Database, "survey_response">["and"]>;
+/** Narrows the responses: the shared analysis filters (app/analysis/filters.server.ts whereResponseMatches). */
+export type ResponseFilter = ReturnType<typeof whereResponseMatches>;
 
 /** Not flagged for safeguarding: the same rule as flaggedAnswerKeys, inside the query. */
 function notFlagged(eb: ExpressionBuilder<Database, "survey_answer" | "survey_response">) {
@@ -150,7 +151,10 @@ export interface SuggestionView {
 export interface AnswerView {
   responseId: string;
   reference: string | null;
+  /** The language the survey was taken in. */
   language: string;
+  /** The language of the words themselves, for their lang attribute (app/analysis/free-text.ts). */
+  textLanguage: string;
   format: "standard" | "easy_read";
   text: string;
   tags: TagView[];
@@ -223,6 +227,7 @@ export async function listFreeTextAnswers(
         responseId: row.response_id,
         reference: row.reference,
         language: row.language,
+        textLanguage: answerLanguage(row.text, row.language),
         format: row.format,
         text: row.text,
         tags: own.map((t) => ({
@@ -323,13 +328,16 @@ export interface AnswerKey {
  * submitted response, still held, never flagged. Undefined for anything else, so an
  * answer of another survey, a made-up one and a flagged one all look the same: not here.
  */
-export async function findReadableAnswer(db: Db, key: AnswerKey & { textQuestions: readonly string[] }): Promise<{ text: string; language: string } | undefined> {
+export async function findReadableAnswer(
+  db: Db,
+  key: AnswerKey & { textQuestions: readonly string[] },
+): Promise<{ text: string; /** Of the words (app/analysis/free-text.ts answerLanguage). */ language: string } | undefined> {
   if (!isUuid(key.surveyId) || !isUuid(key.responseId) || !key.textQuestions.includes(key.questionKey)) return undefined;
   const row = await readableAnswers(db, { surveyId: key.surveyId, questionKey: key.questionKey })
     .select([answerText.as("text"), "survey_response.language"])
     .where("survey_answer.response_id", "=", key.responseId)
     .executeTakeFirst();
-  return row ? { text: row.text, language: row.language } : undefined;
+  return row ? { text: row.text, language: answerLanguage(row.text, row.language) } : undefined;
 }
 
 export type TagResult =

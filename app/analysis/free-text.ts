@@ -105,3 +105,16 @@ export function backToAnswer(surveyId: string, requestUrl: string, responseId?: 
   const query = search.toString();
   return `${freeTextPath(surveyId)}${query ? `?${query}` : ""}${responseId ? `#${answerAnchor(responseId)}` : ""}`;
 }
+
+/**
+ * The language of an answer's words, for its `lang` attribute (a screen reader picks its
+ * voice from it). The response's language is the survey's interface language, and people
+ * often write in another (English in a survey taken in Polish): so Arabic-script words are
+ * Urdu, Latin words with Polish letters in a survey taken in Polish are Polish, and anything
+ * else is taken as English (a Polish answer typed without its letters is the one slip).
+ */
+export function answerLanguage(text: string, surveyLanguage: string): "ur" | "pl" | "en-GB" {
+  if (/[\u0600-\u06FF]/u.test(text)) return "ur";
+  if (surveyLanguage === "pl" && /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/u.test(text)) return "pl";
+  return "en-GB";
+}

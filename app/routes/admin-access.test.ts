@@ -104,6 +104,10 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.revisits.$id.summary[.csv].tsx": { path: "/admin/revisits/00000000-0000-4000-8000-000000000000/summary.csv", permission: "revisits.summary" },
   "./admin.evidence-pack.tsx": { path: "/admin/evidence-pack", permission: "evidence-pack.read" },
   "./admin.evidence-pack[.csv].tsx": { path: "/admin/evidence-pack.csv", permission: "evidence-pack.read" },
+  "./admin.analysis.$surveyId.free-text.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/free-text", permission: "analysis.read" },
+  "./admin.analysis.$surveyId.free-text_.quote.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/free-text/quote", permission: "analysis.code" },
+  "./admin.analysis.themes._index.tsx": { path: "/admin/analysis/themes", permission: "analysis.themes" },
+  "./admin.analysis.themes.$id.tsx": { path: "/admin/analysis/themes/999999", permission: "analysis.themes" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });
