@@ -38,7 +38,6 @@ describeDb("the free-text routes", ({ db }) => {
   let member: string;
   let admin: string;
   let surveyId: string;
-  let otherSurveyId: string;
   let waitingId: number;
   const ids: Record<string, string> = {};
 
@@ -51,7 +50,6 @@ describeDb("the free-text routes", ({ db }) => {
     const survey = await createSurvey(db(), { slug: "route-free-text", audience: "parent_carer", series: "route-free-text", definition });
     surveyId = survey.id;
     const other = await createSurvey(db(), { slug: "route-free-text-other", audience: "parent_carer", series: "route-other", definition });
-    otherSurveyId = other.id;
     waitingId = (await db().selectFrom("analysis_theme").select("id").where("name", "=", "Waiting for assessment").executeTakeFirstOrThrow()).id;
     const respond = async (name: string, text: string, { survey: s = survey, district = "preston" } = {}) => {
       const row = await db()

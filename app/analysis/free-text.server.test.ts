@@ -310,7 +310,7 @@ describeDb("coding free text", ({ db }) => {
       expect((await all()).find((a) => a.responseId === answer)!.quoteId).toBe(stored.id);
 
       const quotes = await listQuotes(db(), surveyId);
-      expect(quotes).toEqual([{ id: stored.id, questionKey: "change", text: preview.text, removed: 3, language: "en-GB", chosenAt: NOW, chosenBy: "Olu Officer" }]);
+      expect(quotes).toEqual([{ id: stored.id, questionKey: "change", text: preview.text, removed: 3, language: "en-GB", chosenAt: NOW, chosenBy: "Olu Officer", reference: expect.stringMatching(/^SV-TEST-/) }]);
       // The quote is the audit's subject; its words are not in the log.
       const audit = await db().selectFrom("audit_log").select("details").where("action", "=", "analysis.quote-chosen").executeTakeFirstOrThrow();
       expect(JSON.stringify(audit.details)).not.toContain("never rang");

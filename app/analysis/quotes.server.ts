@@ -115,6 +115,8 @@ export interface Quote {
   language: string;
   chosenAt: Date;
   chosenBy: string | null;
+  /** The response's reference, for officers to find the answer ("SV-7KQ3-M9XP"); never publish it. */
+  reference: string | null;
 }
 
 /**
@@ -126,6 +128,7 @@ export async function listQuotes(db: Db, surveyId: string): Promise<Quote[]> {
   const rows = await db
     .selectFrom("analysis_quote")
     .leftJoin("app_user", "app_user.id", "analysis_quote.chosen_by")
+    .innerJoin("survey_response", "survey_response.id", "analysis_quote.response_id")
     .select([
       "analysis_quote.id",
       "analysis_quote.question_key",
@@ -134,6 +137,7 @@ export async function listQuotes(db: Db, surveyId: string): Promise<Quote[]> {
       "analysis_quote.language",
       "analysis_quote.chosen_at",
       "app_user.name as chosen_by",
+      "survey_response.reference",
     ])
     .where("analysis_quote.survey_id", "=", surveyId)
     .where((eb) =>
@@ -159,5 +163,6 @@ export async function listQuotes(db: Db, surveyId: string): Promise<Quote[]> {
     language: r.language,
     chosenAt: r.chosen_at,
     chosenBy: r.chosen_by,
+    reference: r.reference,
   }));
 }

@@ -6,7 +6,7 @@ import { Select } from "~/components/forms/select";
 import { Textarea } from "~/components/forms/textarea";
 import { TextInput } from "~/components/forms/text-input";
 import { Table } from "~/components/table";
-import { KEYWORDS_MAX, THEME_DESCRIPTION_MAX, THEME_NAME_MAX, THEMES_PATH } from "./themes";
+import { keywordLanguage, KEYWORDS_MAX, THEME_DESCRIPTION_MAX, THEME_NAME_MAX, THEMES_PATH } from "./themes";
 import type { ThemeRow } from "./themes.server";
 
 export interface ThemeFormValues {
@@ -99,8 +99,13 @@ export function ThemesTable({ caption, themes, areas }: { caption: string; theme
         </Link>,
         areaLabel(areas.find((a) => a.number === theme.areaOfConcern) ?? { number: theme.areaOfConcern, title: "" }),
         theme.keywords.length ? (
-          <span key="k" dir="auto">
-            {theme.keywords.join(", ")}
+          <span key="k">
+            {theme.keywords.map((keyword, index) => (
+              <span key={keyword}>
+                {index > 0 ? ", " : ""}
+                <span lang={keywordLanguage(keyword)}>{keyword}</span>
+              </span>
+            ))}
           </span>
         ) : (
           <span key="k" className="govuk-hint">

@@ -111,3 +111,10 @@ export function parseThemeForm(values: Record<string, unknown>, areaNumbers: rea
 export function sameName(a: string, b: string): boolean {
   return tidy(a).toLowerCase() === tidy(b).toLowerCase();
 }
+
+/** The language of one of a theme's words, for its lang attribute: Urdu or Polish by their letters, else none (the page's). */
+export function keywordLanguage(keyword: string): "ur" | "pl" | undefined {
+  if (/[\u0600-\u06FF]/u.test(keyword)) return "ur";
+  if (/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/u.test(keyword)) return "pl";
+  return undefined;
+}

@@ -471,7 +471,7 @@ export default function FreeText() {
           {result.quotes.length === 0 ? <p className="govuk-body">{t("quotes.none")}</p> : null}
           {result.quotes.map((quote, index) => (
             <figure key={quote.id} className="govuk-inset-text govuk-!-margin-left-0">
-              <figcaption className="govuk-caption-s">{t("quotes.caption", { number: index + 1, question: quote.question })}</figcaption>
+              <figcaption className="govuk-caption-s">{t("quotes.caption", { number: index + 1, question: quote.question, reference: quote.reference ?? "" })}</figcaption>
               <blockquote className="govuk-body govuk-!-margin-0" lang={quote.language} dir="auto">
                 <p className="govuk-body">{quote.text}</p>
               </blockquote>
