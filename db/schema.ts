@@ -739,6 +739,16 @@ export interface SafeguardingFlagTable {
   updated_at: Timestamp;
 }
 
+/** Children and young people at SEN support or with an EHC plan, per district and year (migrations/202612061000_create_analysis_denominator.ts). */
+export interface AnalysisDenominatorTable {
+  year: number;
+  district_id: number;
+  support_level: "sen_support" | "ehc_plan";
+  children: number;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
 // ---- Coding survey free text (migrations/202612061100_create_analysis_themes.ts) ----
 
 export interface AnalysisThemeTable {
@@ -839,6 +849,7 @@ export interface Database {
   feedback_item_concern: FeedbackItemConcernTable;
   feedback_item_task: FeedbackItemTaskTable;
   feedback_event: FeedbackEventTable;
+  analysis_denominator: AnalysisDenominatorTable;
   analysis_theme: AnalysisThemeTable;
   answer_theme: AnswerThemeTable;
   analysis_quote: AnalysisQuoteTable;

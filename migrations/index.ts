@@ -15,6 +15,7 @@ import * as m202611231427 from "./202611231427_create_coproduction_feedback";
 import * as m202611231430 from "./202611231430_add_safeguarding_term_languages";
 import * as m202611231440 from "./202611231440_add_survey_free_text_retention";
 import * as m202611231450 from "./202611231450_add_feedback_file_check";
+import * as m202612061000 from "./202612061000_create_analysis_denominator";
 import * as m202612061100 from "./202612061100_create_analysis_themes";
 
 /**
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   "202611231430_add_safeguarding_term_languages": m202611231430,
   "202611231440_add_survey_free_text_retention": m202611231440,
   "202611231450_add_feedback_file_check": m202611231450,
+  "202612061000_create_analysis_denominator": m202612061000,
   "202612061100_create_analysis_themes": m202612061100,
 };

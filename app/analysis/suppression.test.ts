@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, DEFAULT_SUPPRESSION_THRESHOLD, parseThreshold, percentText, suppressBreakdown, suppressCount, type Cell } from "./suppression";
+import { cellText, DEFAULT_SUPPRESSION_THRESHOLD, parseThreshold, percentText, suppressBreakdown, suppressCount, suppressCrossTab, type Cell } from "./suppression";
 
 const words = (cells: Cell[]) => cells.map((c) => cellText(c, "fewer than 5"));
 
@@ -72,5 +72,86 @@ describe("a breakdown with its total", () => {
   it("gives no percentages of a small base", () => {
     const { cells } = suppressBreakdown([0, 0, 30, 30], { threshold: 5, percentBase: 0 });
     expect(cells.map(percentText)).toEqual(["", "", "", ""]);
+  });
+});
+
+describe("suppressCrossTab", () => {
+  const shown = (cell: Cell) => (cell.shown ? cell.count : "x");
+  const grid = (result: { cells: Cell[][] }) => result.cells.map((row) => row.map(shown));
+
+  it("shows a table with no small cells as it is, with percentages of each column's base", () => {
+    const result = suppressCrossTab(
+      [
+        [20, 30],
+        [10, 40],
+      ],
+      { threshold: 5, columnTotals: [30, 70], total: 100, rowTotalShown: [true, true] },
+    );
+    expect(grid(result)).toEqual([
+      [20, 30],
+      [10, 40],
+    ]);
+    expect(result.cells[0]![0]).toEqual({ shown: true, count: 20, percent: 67 });
+    expect(result.columnTotals.map(shown)).toEqual([30, 70]);
+  });
+
+  it("hides a small cell and, so it cannot be worked out from its row or its column, others beside it", () => {
+    const counts = [
+      [3, 30, 12],
+      [20, 25, 40],
+    ];
+    const result = suppressCrossTab(counts, { threshold: 5, columnTotals: [23, 55, 52], total: 130, rowTotalShown: [true, true] });
+    const hidden = grid(result);
+    expect(hidden[0]![0]).toBe("x");
+    // No row or column with a shown total has exactly one hidden non-zero cell.
+    for (const row of hidden) expect(row.filter((v) => v === "x").length).not.toBe(1);
+    for (let c = 0; c < 3; c++) expect(hidden.map((row) => row[c]).filter((v) => v === "x").length).not.toBe(1);
+    // The smallest neighbours went: 12 in the row, 20 in the column, then 40 to keep the second row safe.
+    expect(hidden).toEqual([
+      ["x", 30, "x"],
+      ["x", 25, "x"],
+    ]);
+  });
+
+  it("hides every cell of a column whose total is small, and a second column so the first's total cannot be had from the grand total", () => {
+    const result = suppressCrossTab(
+      [
+        [2, 30, 40],
+        [1, 20, 9],
+      ],
+      { threshold: 5, columnTotals: [3, 50, 49], total: 102, rowTotalShown: [true, true] },
+    );
+    expect(result.columnTotals.map(shown)).toEqual(["x", 50, "x"]);
+    expect(grid(result)).toEqual([
+      ["x", 30, "x"],
+      ["x", 20, "x"],
+    ]);
+  });
+
+  it("hides a row whose total is hidden in the table it came from", () => {
+    const result = suppressCrossTab(
+      [
+        [10, 10],
+        [6, 7],
+      ],
+      { threshold: 5, columnTotals: [16, 17], total: 33, rowTotalShown: [true, false] },
+    );
+    expect(grid(result)[1]).toEqual(["x", "x"]);
+    // Each column then has one hidden cell, which its shown total would give away: the first row goes too.
+    expect(grid(result)[0]).toEqual(["x", "x"]);
+  });
+
+  it("leaves zeros shown: nobody can be recognised in nobody", () => {
+    const result = suppressCrossTab(
+      [
+        [0, 30],
+        [25, 0],
+      ],
+      { threshold: 5, columnTotals: [25, 30], total: 55, rowTotalShown: [true, true] },
+    );
+    expect(grid(result)).toEqual([
+      [0, 30],
+      [25, 0],
+    ]);
   });
 });

@@ -95,3 +95,75 @@ export function cellText(cell: Cell, fewerThan: string): string {
 export function percentText(cell: Cell): string {
   return cell.shown && cell.percent !== null ? `${cell.percent}%` : "";
 }
+
+export interface SuppressedCrossTab {
+  /** [row][column], in the order given. */
+  cells: Cell[][];
+  columnTotals: Cell[];
+}
+
+/**
+ * Suppresses a cross-tabulation (answers by district, say) shown beside its row totals
+ * and column totals. A cell is hidden when it is small; a whole column when its total
+ * is hidden (small, or hidden so another column's total cannot be worked out from the
+ * grand total); a whole row when its total is hidden in the table the rows came from
+ * (`rowTotalShown`). Then, while any row or column with a shown total has exactly one
+ * hidden non-zero cell, the smallest other non-zero cell in it is hidden too, so no
+ * hidden cell can be had by subtraction. Percentages are of `percentBases[column]`
+ * (those in the column who gave a view), for rows `withPercent` allows.
+ */
+export function suppressCrossTab(
+  counts: readonly (readonly number[])[],
+  options: {
+    threshold: number;
+    columnTotals: readonly number[];
+    /** The grand total the column totals add up to. */
+    total: number;
+    rowTotalShown: readonly boolean[];
+    percentBases?: readonly number[];
+    withPercent?: (row: number) => boolean;
+  },
+): SuppressedCrossTab {
+  const { threshold } = options;
+  const columns = options.columnTotals.length;
+  const totals = suppressBreakdown(options.columnTotals, { threshold, total: options.total });
+  const hidden: (HiddenCell["reason"] | null)[][] = counts.map((row, r) =>
+    row.map((n, c) => {
+      if (n === 0) return null;
+      if (isSmall(n, threshold)) return "small";
+      if (!totals.cells[c]!.shown || !options.rowTotalShown[r]) return "secondary";
+      return null;
+    }),
+  );
+  const lines = (): { cells: [number, number][]; totalShown: boolean }[] => [
+    ...counts.map((row, r) => ({ cells: row.map((_, c): [number, number] => [r, c]), totalShown: options.rowTotalShown[r] ?? true })),
+    ...Array.from({ length: columns }, (_, c) => ({ cells: counts.map((_, r): [number, number] => [r, c]), totalShown: totals.cells[c]!.shown })),
+  ];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines()) {
+      if (!line.totalShown) continue;
+      const nonZero = line.cells.filter(([r, c]) => counts[r]![c]! > 0);
+      if (nonZero.filter(([r, c]) => hidden[r]![c]).length !== 1) continue;
+      let next: [number, number] | undefined;
+      for (const [r, c] of nonZero) {
+        if (hidden[r]![c]) continue;
+        if (!next || counts[r]![c]! < counts[next[0]]![next[1]]!) next = [r, c];
+      }
+      if (next) {
+        hidden[next[0]]![next[1]] = "secondary";
+        changed = true;
+      }
+    }
+  }
+  const cells = counts.map((row, r) =>
+    row.map((count, c): Cell => {
+      const reason = hidden[r]![c];
+      if (reason) return { shown: false, reason };
+      const base = options.percentBases?.[c] ?? options.columnTotals[c]!;
+      const wanted = options.withPercent ? options.withPercent(r) : true;
+      return { shown: true, count, percent: wanted && !isSmall(base, threshold) ? percentOf(count, base) : null };
+    }),
+  );
+  return { cells, columnTotals: totals.cells };
+}

@@ -56,8 +56,14 @@ const permissions = {
   "privacy.requests": ["admin"],
   /** The evidence pack for a re-visit: every area's actions, progress, co-production, suppressed feedback volumes (docs/decisions/026). */
   "evidence-pack.read": ["admin", "officer"],
-  /** Survey analysis: results, breakdowns and free text for each wave (issue 7). */
+  /** Survey results, breakdowns and summary tables, small numbers suppressed, and the codebook (docs/decisions/029). */
   "analysis.read": ["admin", "officer", "group_member"],
+  /** Analysis: response-level exports, one row per response; each download audited (docs/decisions/031). */
+  "analysis.export.raw": ["admin"],
+  /** The figures results are read against: children at SEN support and with EHC plans per district. */
+  "analysis.denominators": ["admin", "officer"],
+  /** The smallest number shown anywhere (the suppression threshold). */
+  "analysis.settings": ["admin"],
   /** Survey analysis: code free-text answers with themes and choose quotes for published findings (docs/decisions/030). */
   "analysis.code": ["admin", "officer"],
   /** Survey analysis: the maintained list of themes and the words that suggest them (docs/decisions/030). */

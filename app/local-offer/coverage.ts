@@ -7,6 +7,7 @@
  * is in its `phases`. A cell with no service is a gap.
  */
 import type { BroadArea, Phase } from "../../db/schema";
+import { csvCell } from "../analysis/spreadsheet";
 import { broadAreas, phaseAges, phases } from "./model";
 
 export interface CoverageCount {
@@ -112,16 +113,8 @@ export function coverageGaps(tables: CoverageTable[]): CoverageGap[] {
   return gaps;
 }
 
-/**
- * A spreadsheet cell, quoted as RFC 4180 asks. A value starting with = + - @ (or a
- * tab or carriage return) would run as a formula in a spreadsheet: it gets a
- * leading apostrophe (OWASP's advice on CSV injection).
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== String(value) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Moved to the shared spreadsheet writer; re-exported so existing imports keep working.
+export { csvCell } from "../analysis/spreadsheet";
 
 /** The coverage matrix as CSV: one line per district and broad area, one column per phase. */
 export function coverageCsv(

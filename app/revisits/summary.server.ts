@@ -12,36 +12,25 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { redact } from "../analysis/redact";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
-import { cellText, percentText, suppressBreakdown, suppressCount, type Cell } from "../analysis/suppression";
-import { resolveText } from "../i18n/content";
+import { distribution, distributionRows, questionLabel, questionOptions, type DistributionRow, type Label } from "../analysis/distribution";
+import { cellText, percentText, suppressCount, type Cell } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
 import { flaggedAnswerKeys } from "../safeguarding/safeguarding.server";
 import {
   AGE_BANDS,
-  AGREEMENT_VALUES,
   allQuestions,
   COMPLETED_BY,
   DONT_KNOW,
-  FACE_VALUES,
   SUPPORT_LEVELS,
   textTypes,
-  YES_NO_VALUES,
   type AboutYouKind,
-  type Question,
 } from "../surveys/definition";
 import type { RevisitView } from "./revisits.server";
 
 type Db = Kysely<Database>;
 
-/** Words to show: written by staff (already in the reader's language) or an i18n key ("ns:key"). */
-export type Label = { text: string } | { key: string };
-
-export interface SummaryRow {
-  value: string;
-  label: Label;
-  kind: "option" | "dont_know" | "not_answered";
-  cell: Cell;
-}
+export type { Label };
+export type SummaryRow = DistributionRow;
 
 export interface SummaryTable {
   key: string;
@@ -101,89 +90,19 @@ const ABOUT_KINDS: {
   },
 ];
 
-const FACE_WORDS: Record<string, string> = {
-  "1": "veryUnhappy",
-  "2": "unhappy",
-  "3": "neutral",
-  "4": "happy",
-  "5": "veryHappy",
-};
-
-/** A question's options in the definition's order, "don't know" last; undefined for questions without options. */
-function optionsOf(question: Question, language: string): { value: string; label: Label }[] | undefined {
-  const text = (variants: Question["text"]): Label => ({
-    text: resolveText(variants, { language, format: "standard" })?.text ?? "",
-  });
-  switch (question.type) {
-    case "single_choice":
-    case "multiple_choice":
-      return question.options.map((o) => ({
-        value: o.value,
-        label: text(o.label),
-      }));
-    case "agreement":
-      return [...AGREEMENT_VALUES, ...(question.allowDontKnow ? [DONT_KNOW] : [])].map((v) => ({
-        value: v,
-        label: { key: `surveys:scales.agreement.${v}` },
-      }));
-    case "yes_no_not_sure":
-      return YES_NO_VALUES.map((v) => ({
-        value: v,
-        label: { key: `surveys:scales.yesNo.${v}` },
-      }));
-    case "face_scale":
-      return FACE_VALUES.map((v) => ({
-        value: v,
-        label: { key: `surveys:scales.face.${FACE_WORDS[v]}` },
-      }));
-    default:
-      return undefined;
-  }
-}
-
-const questionLabel = (q: Question, language: string): Label => ({
-  text: resolveText(q.text, { language, format: "standard" })?.text ?? q.key,
-});
-
 /**
  * A table of counts with the "not answered" row, suppressed as one breakdown whose
- * total (everyone who sent the survey) is shown.
+ * total (everyone who sent the survey) is shown (app/analysis/distribution.ts).
  */
 function table(
   base: Omit<SummaryTable, "rows" | "total">,
   options: { value: string; label: Label }[],
   counts: Map<string, number>,
-  { submitted, notAnswered, threshold }: { submitted: number; notAnswered: number; threshold: number }
+  { submitted, notAnswered, threshold, gaveView }: { submitted: number; notAnswered: number; threshold: number; gaveView?: number },
 ): SummaryTable {
-  const ordered = [...options.filter((o) => o.value !== DONT_KNOW), ...options.filter((o) => o.value === DONT_KNOW)];
-  const rows: Omit<SummaryRow, "cell">[] = [
-    ...ordered.map((o) => ({
-      value: o.value,
-      label: o.label,
-      kind: o.value === DONT_KNOW ? ("dont_know" as const) : ("option" as const),
-    })),
-    {
-      value: "",
-      label: { key: "revisit-summary:notAnswered" },
-      kind: "not_answered" as const,
-    },
-  ];
-  const numbers = rows.map((r) => (r.kind === "not_answered" ? notAnswered : counts.get(r.value) ?? 0));
-  // Percentages are of those who gave a view: "don't know" and "not answered" are kept apart.
-  const gaveView = base.multiple
-    ? counts.get("__gave_view") ?? 0
-    : rows.reduce((sum, r, i) => (r.kind === "option" ? sum + numbers[i]! : sum), 0);
-  const { cells, total } = suppressBreakdown(numbers, {
-    threshold,
-    total: submitted,
-    percentBase: gaveView,
-    withPercent: (i) => rows[i]!.kind === "option",
-  });
-  return {
-    ...base,
-    rows: rows.map((r, i) => ({ ...r, cell: cells[i]! })),
-    total,
-  };
+  const rows = distributionRows(options, [], { key: "revisit-summary:notAnswered" });
+  const { rows: shown, total } = distribution(rows, { counts, answered: submitted - notAnswered, respondents: submitted, gaveView, threshold });
+  return { ...base, rows: shown, total };
 }
 
 export async function getRevisitSummary(
@@ -292,7 +211,7 @@ export async function getRevisitSummary(
       });
       continue;
     }
-    const options = optionsOf(q, language);
+    const options = questionOptions(q, language);
     if (!options) continue;
     const counts = new Map<string, number>();
     let gaveView = 0;
@@ -302,7 +221,6 @@ export async function getRevisitSummary(
       if (chosen.some((c) => c !== DONT_KNOW)) gaveView += 1;
     }
     const multiple = q.type === "multiple_choice";
-    if (multiple) counts.set("__gave_view", gaveView);
     summary.questions.push(
       table(
         {
@@ -317,6 +235,7 @@ export async function getRevisitSummary(
           submitted: responses.length,
           notAnswered: responses.length - values.length,
           threshold,
+          gaveView: multiple ? gaveView : undefined,
         }
       )
     );

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { cellText } from "../../app/analysis/suppression";
+import { getFeedbackFigures } from "../../app/dashboard/dashboard.server";
 import { getEvidencePack } from "../../app/evidence/evidence.server";
 import { findTerms } from "../../app/safeguarding/matcher";
 import { STARTING_TERMS } from "../../migrations/202611230700_create_safeguarding";
@@ -46,6 +47,25 @@ describeDb("the demo evidence", ({ db }) => {
       .select(["task.rag as now", "task_update.rag"])
       .execute();
     expect(rows.every((r) => r.rag === r.now)).toBe(true);
+  });
+
+  it("answers most of the year's engagement feedback, so the dashboard has response times to show, once however often it runs", async () => {
+    const { responseTimes } = await getFeedbackFigures(db(), { viewer: { role: "officer", workingGroupIds: [] }, now: NOW, threshold: 5 });
+    expect(cellText(responseTimes.responses, "fewer than 5")).toBe("5");
+    expect([responseTimes.median, responseTimes.p90]).toEqual([13, 24]);
+    const history = await db()
+      .selectFrom("feedback_event")
+      .innerJoin("feedback_item", "feedback_item.id", "feedback_event.feedback_item_id")
+      .select(["feedback_event.kind", "feedback_event.to_status"])
+      .where("feedback_item.body", "=", olderFeedback[0]!.body)
+      .orderBy("feedback_event.created_at")
+      .execute();
+    expect(history.map((e) => [e.kind, e.to_status])).toEqual([
+      ["assigned", "with_group"],
+      ["response_written", null],
+      ["response_approved", "responded"],
+      ["status", "closed"],
+    ]);
   });
 
   it("holds nothing the safeguarding list would flag", () => {

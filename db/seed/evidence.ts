@@ -8,7 +8,8 @@ import { demoFeedback } from "./feedback";
 /**
  * Demo data that gives the evidence pack something to show (docs/decisions/026-evidence-pack.md):
  * progress updates over the last year, the demo feedback linked to areas of concern and
- * themes as an officer would have done, a year of engagement feedback that was dealt with,
+ * themes as an officer would have done, a year of engagement feedback that was dealt with
+ * (most of it answered, for the dashboard's response times: docs/decisions/033-dashboard.md),
  * and one "You said, we did" written from it. Dates are days before "now". Fictional
  * words, no contact details, nothing that names a person.
  */
@@ -79,6 +80,8 @@ interface OlderFeedback {
   body: string;
   status: "closed" | "signposted";
   themes: string[];
+  /** The group's response, approved by its lead this many days after the item arrived (the dashboard's response times). */
+  answered?: { afterDays: number; plain: string };
 }
 
 /** A year of feedback about being listened to (area of concern 4), dealt with by the Engagement group. */
@@ -88,20 +91,35 @@ export const olderFeedback: OlderFeedback[] = [
     body: "We only hear about changes to SEND services after they have happened.",
     status: "closed",
     themes: ["communication"],
+    answered: { afterDays: 9, plain: "The termly newsletter will now tell families about changes before they are made, not after." },
   },
-  { daysAgo: 280, body: "The forum meetings are always in the afternoon when I am at work.", status: "closed", themes: ["meetings"] },
+  {
+    daysAgo: 280,
+    body: "The forum meetings are always in the afternoon when I am at work.",
+    status: "closed",
+    themes: ["meetings"],
+    answered: { afterDays: 15, plain: "From next term, forum meetings will take turns between the daytime and the evening." },
+  },
   {
     daysAgo: 240,
     body: "Please send the newsletter by email as well as on the website.",
     status: "closed",
     themes: ["communication", "newsletter"],
+    answered: { afterDays: 20, plain: "The newsletter now goes by email to everyone who asks for it, as well as being on the website." },
   },
-  { daysAgo: 190, body: "Nobody told us the outcome of the consultation we took part in.", status: "closed", themes: ["communication"] },
+  {
+    daysAgo: 190,
+    body: "Nobody told us the outcome of the consultation we took part in.",
+    status: "closed",
+    themes: ["communication"],
+    answered: { afterDays: 27, plain: "Everyone who takes part in a consultation will now get a letter or email saying what was decided and why." },
+  },
   {
     daysAgo: 150,
     body: "It would help to have the meeting papers a week before, in plain English.",
     status: "closed",
     themes: ["meetings", "plain english"],
+    answered: { afterDays: 34, plain: "Papers now go out seven days before each meeting, with a short summary in plain English at the top." },
   },
   {
     daysAgo: 110,
@@ -153,6 +171,46 @@ export async function seedDemoEvidence(db: Kysely<Database>, now: Date): Promise
       .execute();
   }
 
+  const lead = await db.selectFrom("app_user").select("id").where("email", "=", "engagement-lead@demo.local").executeTakeFirst();
+  const day = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000);
+  /** Given to Engagement, answered in plain words, approved by the group's lead, then closed: the history triage would leave. */
+  const answer = async (itemId: string, at: Date, { afterDays, plain }: { afterDays: number; plain: string }) => {
+    const approvedAt = day(at, afterDays);
+    await db
+      .insertInto("feedback_response")
+      .values({
+        feedback_item_id: itemId,
+        outcome: "done",
+        plain,
+        written_by: lead?.id ?? null,
+        written_at: day(at, afterDays - 1),
+        approved_by: lead?.id ?? null,
+        approved_at: approvedAt,
+      })
+      .execute();
+    const events = [
+      { kind: "assigned" as const, from_status: "received", to_status: "with_group", working_group_id: engagement?.id ?? null, by: officer, at: day(at, 1) },
+      { kind: "response_written" as const, from_status: null, to_status: null, working_group_id: null, by: lead, at: day(at, afterDays - 1) },
+      { kind: "response_approved" as const, from_status: "with_group", to_status: "responded", working_group_id: null, by: lead, at: approvedAt },
+      { kind: "status" as const, from_status: "responded", to_status: "closed", working_group_id: null, by: officer, at: day(at, afterDays + 2) },
+    ];
+    for (const e of events)
+      await db
+        .insertInto("feedback_event")
+        .values({
+          feedback_item_id: itemId,
+          kind: e.kind,
+          from_status: e.from_status,
+          to_status: e.to_status,
+          working_group_id: e.working_group_id,
+          note: "",
+          details: "{}",
+          by_user_id: e.by?.id ?? null,
+          created_at: e.at,
+        })
+        .execute();
+  };
+
   const link = async (itemId: string, areas: number[]) => {
     for (const number of areas) {
       const id = concernId(number);
@@ -194,6 +252,10 @@ export async function seedDemoEvidence(db: Kysely<Database>, now: Date): Promise
       .executeTakeFirstOrThrow();
     first ??= item.id;
     await link(item.id, [4]);
+    if (f.answered) {
+      await answer(item.id, at, f.answered);
+      continue;
+    }
     await db
       .insertInto("feedback_event")
       .values({

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { rawDownload } from "~/analysis/export-routes.server";
+
+/**
+ * One survey wave's responses and their codebook as an Excel workbook (two sheets; a
+ * resource route: no page; docs/decisions/031). Administrators only; reached from the
+ * export page's form, which asks why and grants this download; recorded in the audit log.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  return rawDownload(args, "responses.xlsx");
+}
