@@ -791,6 +791,20 @@ export interface AnalysisQuoteTable {
   chosen_at: DefaultedTimestamp;
 }
 
+// ---- Feedback linked to actions, and what each person has seen (migrations/202612061400_add_feedback_action_links_and_seen.ts) ----
+
+export interface FeedbackItemActionTable {
+  feedback_item_id: string;
+  action_id: number;
+}
+
+/** The last time a person opened an item: the inbox marks it new to them until they do. */
+export interface FeedbackItemSeenTable {
+  user_id: string;
+  feedback_item_id: string;
+  seen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -853,4 +867,6 @@ export interface Database {
   analysis_theme: AnalysisThemeTable;
   answer_theme: AnswerThemeTable;
   analysis_quote: AnalysisQuoteTable;
+  feedback_item_action: FeedbackItemActionTable;
+  feedback_item_seen: FeedbackItemSeenTable;
 }

@@ -23,7 +23,7 @@ export function ChartFigure({ id, title, summary, bars, legend }: { id: string; 
         {laid.map((bar, i) => (
           <g key={i}>
             {bar.lines.map((line, l) => (
-              <text key={l} className="app-chart__label" x="0" y={line.y}>
+              <text key={l} className="app-chart__label" x="8" y={line.y}>
                 {line.text}
               </text>
             ))}

@@ -10,8 +10,7 @@ import { filterDimensions, filterToSearch, parseAnalysisFilter, typedOf, type An
 import { getFilterChoices } from "./filters.server";
 import { getWave, type Wave } from "./results.server";
 
-export const ANALYSIS_PATH = "/admin/analysis";
-export const wavePath = (id: string, page = "") => `${ANALYSIS_PATH}/${id}${page ? `/${page}` : ""}`;
+export { ANALYSIS_PATH, wavePath } from "./paths";
 
 export type AnalysisRequest =
   | {

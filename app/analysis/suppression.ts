@@ -86,9 +86,32 @@ export function suppressBreakdown(counts: readonly number[], options: BreakdownO
   return { cells, total: totalCell };
 }
 
-/** A cell as words: the count, or "fewer than 5" in the reader's words. */
-export function cellText(cell: Cell, fewerThan: string): string {
-  return cell.shown ? String(cell.count) : fewerThan;
+/** The range an admin may set: below 3 a count could name a pair; above 50 most breakdowns would vanish. */
+export const MIN_SETTABLE_THRESHOLD = 3;
+export const MAX_SETTABLE_THRESHOLD = 50;
+
+/** A threshold typed by an admin, checked. */
+export function checkThreshold(typed: string): { ok: true; threshold: number } | { ok: false; error: "settings.errors.empty" | "settings.errors.notNumber" | "settings.errors.range" } {
+  const value = typed.trim();
+  if (value === "") return { ok: false, error: "settings.errors.empty" };
+  if (!/^\d{1,6}$/.test(value)) return { ok: false, error: "settings.errors.notNumber" };
+  const n = Number(value);
+  if (n < MIN_SETTABLE_THRESHOLD || n > MAX_SETTABLE_THRESHOLD) return { ok: false, error: "settings.errors.range" };
+  return { ok: true, threshold: n };
+}
+
+/**
+ * The words for a hidden cell: "fewer than 5" for a small count, and for a count hidden
+ * only so a small one cannot be worked out ("secondary"), words that do not claim it is
+ * small ("not shown"): it may be 117. A plain string is used for both.
+ */
+export type CellWords = string | { fewer: string; notShown: string };
+
+/** A cell as words: the count, or why it is hidden, in the reader's words. */
+export function cellText(cell: Cell, words: CellWords): string {
+  if (cell.shown) return String(cell.count);
+  if (typeof words === "string") return words;
+  return cell.reason === "secondary" ? words.notShown : words.fewer;
 }
 
 /** A cell's percentage as words ("42%"), or "" when hidden or not given. */

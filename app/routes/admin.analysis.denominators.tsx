@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DENOMINATOR_LEVELS, denominatorField, parseDenominatorForm, parseYear } from "~/analysis/denominators";
 import { getDenominators, listDenominatorYears, saveDenominators } from "~/analysis/denominators.server";
-import { ANALYSIS_PATH } from "~/analysis/routes.server";
+import { ANALYSIS_PATH } from "~/analysis/paths";
 import { readFlash, setFlash } from "~/auth/flash.server";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { summaryDownload } from "~/analysis/summary-routes.server";
+
+/** The results page's suppressed figures as a CSV file (a resource route: no page). */
+export function loader(args: LoaderFunctionArgs) {
+  return summaryDownload(args, "csv");
+}

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage();
+await page.goto("http://127.0.0.1:3300/login");
+await page.getByLabel("Email address").fill("officer@demo.local");
+await page.getByLabel("Password").fill("demo-pass-123");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL(/\/admin$/);
+await page.goto("http://127.0.0.1:3300/admin/analysis");
+for (const a of await page.locator("table a").all()) console.log(await a.getAttribute("href"), await a.innerText());
+await browser.close();

@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const [,, url, selector, file, width] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1100), height: 900 } });
+await page.goto("http://127.0.0.1:3300/login");
+await page.getByLabel("Email address").fill("officer@demo.local");
+await page.getByLabel("Password").fill("demo-pass-123");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL(/\/admin$/);
+await page.goto("http://127.0.0.1:3300" + url);
+await page.locator(selector).first().screenshot({ path: file });
+await browser.close();
