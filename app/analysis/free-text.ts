@@ -3,21 +3,22 @@
  * question, which theme, which page. Pure: the loader parses it, every form posts back
  * to it and the answer redirects to it, so an officer lands where they were.
  */
+import { wavePath } from "./paths";
 
 export const FREE_TEXT_PAGE_SIZE = 20;
 /** How many pages the address may ask for; a larger number is an error, not a query. */
 const MAX_PAGE = 10_000;
 
 export function freeTextPath(surveyId: string): string {
-  return `/admin/analysis/${surveyId}/free-text`;
+  return wavePath(surveyId, "free-text");
 }
 
 export function quotePath(surveyId: string): string {
-  return `/admin/analysis/${surveyId}/free-text/quote`;
+  return wavePath(surveyId, "free-text/quote");
 }
 
 export function resultsPath(surveyId: string): string {
-  return `/admin/analysis/${surveyId}`;
+  return wavePath(surveyId);
 }
 
 /** The anchor of one answer on the page, so a redirect comes back to it. */

@@ -319,7 +319,7 @@ function AnswerCard({ answer, action, error, themes, canCode }: { answer: Answer
 
 function ThemeSummaryTable({ summary, threshold }: { summary: NonNullable<LoaderData["result"]>["summary"]; threshold: number }) {
   const { t } = useTranslation("analysis-free-text");
-  const fewer = t("fewerThan", { threshold });
+  const words = { fewer: t("fewerThan", { threshold }), notShown: t("notShown") };
   return (
     <>
       <Table
@@ -332,10 +332,10 @@ function ThemeSummaryTable({ summary, threshold }: { summary: NonNullable<Loader
           ...summary.rows.map((row) => [
             row.themeId === null ? t("summary.untagged") : `${row.name}${row.retired ? ` ${t("summary.retired")}` : ""}`,
             row.areaOfConcern === null ? "" : t("summary.areaNumber", { number: row.areaOfConcern }),
-            cellText(row.cell, fewer),
+            cellText(row.cell, words),
             percentText(row.cell),
           ]),
-          [t("summary.total"), "", cellText(summary.total, fewer), ""],
+          [t("summary.total"), "", cellText(summary.total, words), ""],
         ]}
       />
       <p className="govuk-body-s">{t("summary.note", { threshold, max: threshold - 1 })}</p>
