@@ -108,6 +108,10 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.analysis.$surveyId_.codebook[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/codebook.csv", permission: "analysis.read" },
   "./admin.analysis.$surveyId_.responses[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.csv", permission: "analysis.export.raw" },
   "./admin.analysis.$surveyId_.responses[.xlsx].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.xlsx", permission: "analysis.export.raw" },
+  "./admin.analysis.$surveyId.free-text.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/free-text", permission: "analysis.read" },
+  "./admin.analysis.$surveyId.free-text_.quote.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/free-text/quote", permission: "analysis.code" },
+  "./admin.analysis.themes._index.tsx": { path: "/admin/analysis/themes", permission: "analysis.themes" },
+  "./admin.analysis.themes.$id.tsx": { path: "/admin/analysis/themes/999999", permission: "analysis.themes" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });
