@@ -749,7 +749,7 @@ export interface AnalysisDenominatorTable {
   updated_at: DefaultedTimestamp;
 }
 
-// ---- Coding survey free text (migrations/202612061100_create_analysis_themes.ts) ----
+// ---- Coding survey free text (migrations/202612061450_create_analysis_themes.ts) ----
 
 export interface AnalysisThemeTable {
   id: Generated<number>;

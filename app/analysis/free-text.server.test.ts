@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeDb } from "../../tests/setup/database";
-import { STARTER_THEMES } from "../../migrations/202612061100_create_analysis_themes";
+import { STARTER_THEMES } from "../../migrations/202612061450_create_analysis_themes";
 import { en, type SurveyDefinition } from "../surveys/definition";
 import { createSurvey } from "../surveys/surveys.server";
 import { REDACTED } from "./redact";

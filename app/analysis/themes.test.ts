@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STARTER_THEMES } from "../../migrations/202612061100_create_analysis_themes";
+import { STARTER_THEMES } from "../../migrations/202612061450_create_analysis_themes";
 import { KEYWORDS_MAX, parseKeywords, parseThemeForm, sameName, suggestedByText, suggestThemes, type ThemeForSuggestion } from "./themes";
 
 /** The starter list as the database holds it: ids in order, none retired. */
