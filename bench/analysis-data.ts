@@ -154,6 +154,19 @@ const PAGES: { key: string; title: string; questions: Input[] }[] = [
         ],
       },
       { key: "overall_feel", type: "face_scale", area: 2, text: "Overall, how do you feel about the support for your child?" },
+      {
+        key: "hear_back",
+        type: "single_choice",
+        area: 4,
+        text: "How would you like to hear what has changed because of this survey?",
+        options: [
+          ["email", "By email"],
+          ["website", "On the local offer website"],
+          ["forum_newsletter", "In the parent carer forum's newsletter"],
+          ["school", "Through my child's school"],
+          ["no_thanks", "I do not need to hear back"],
+        ],
+      },
     ],
   },
   {
@@ -182,6 +195,7 @@ export const benchAnalysisDefinition: SurveyDefinition = {
 };
 
 export const BENCH_ANALYSIS_QUESTIONS = PAGES.flatMap((p) => p.questions);
+if (BENCH_ANALYSIS_QUESTIONS.length !== 25) throw new Error(`the benchmark's survey has ${BENCH_ANALYSIS_QUESTIONS.length} questions, not 25`);
 
 // ---------------------------------------------------------------------------
 // Who answers
@@ -276,6 +290,7 @@ function answerFor(random: Random, q: Input, person: Person): string | string[] 
       if (q.key === "ehc_plan") return person.supportLevel === "ehc_plan" ? "yes" : person.supportLevel === "not_sure" ? "not_sure" : random.chance(0.05) ? "not_sure" : "no";
       return score > 0.2 ? "yes" : random.chance(0.15) ? "not_sure" : "no";
     case "single_choice": {
+      if (q.key === "hear_back") return weighted(random, { email: 40, website: 15, forum_newsletter: 15, school: 20, no_thanks: 10 });
       const values = q.options!.map(([v]) => v);
       // Worse experiences lean to the later (longer-wait) options.
       const lean = Math.min(values.length - 1, Math.max(0, Math.floor(((-score + 1.5) / 3) * values.length)));

@@ -50,6 +50,8 @@ export interface AnalysisSettings {
   flags: number;
   /** Print EXPLAIN (ANALYZE, BUFFERS) of each page's slowest query to stderr. */
   explain: boolean;
+  /** "off": ALTER DATABASE … SET jit = off on the throwaway database before anything connects (an experiment). */
+  jit: "server" | "off";
 }
 
 function settingsFromEnv(): AnalysisSettings {
@@ -67,7 +69,14 @@ function settingsFromEnv(): AnalysisSettings {
     drafts: number("BENCH_ANALYSIS_DRAFTS", 3_000, 0),
     flags: number("BENCH_ANALYSIS_FLAGS", 300, 0),
     explain: process.env.BENCH_EXPLAIN === "1" || process.env.BENCH_EXPLAIN === "true",
+    jit: jitSetting(process.env.BENCH_JIT),
   };
+}
+
+function jitSetting(raw: string | undefined): AnalysisSettings["jit"] {
+  if (!raw) return "server";
+  if (raw === "off") return "off";
+  throw new Error(`BENCH_JIT may only be "off" (got "${raw}"); leave it unset to keep the server's setting`);
 }
 
 // ---------------------------------------------------------------------------
@@ -139,6 +148,8 @@ export interface AnalysisResult {
   date: string;
   node: string;
   machine: { cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  /** The server's version and the jit setting the portal's and the SQL clients' sessions had. */
+  postgres: { version: string; jit: string };
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
@@ -447,6 +458,16 @@ async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> 
   }
 }
 
+async function withNewSession<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
@@ -463,6 +484,14 @@ export async function runAnalysis(settings: AnalysisSettings = settingsFromEnv()
   const bulk = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
     // The portal migrates and seeds the demo area (districts, accounts, demo surveys) on start.
+    if (settings.jit === "off") {
+      await bulk.query(`alter database "${database.name}" set jit = off`);
+      log("jit = off for every new session on the throwaway database (BENCH_JIT=off)");
+    }
+    // A new session, as the portal's and the SQL clients' will be, so it sees the setting above.
+    const server = await withNewSession(database.url, (client) =>
+      client.query<{ version: string; jit: string }>("select current_setting('server_version') as version, current_setting('jit') as jit"),
+    );
     portal = await startPortal({ databaseUrl: database.url, port: await freePort(), env: { DEMO_PASSWORD: password } });
     handle = await openDatabase({ url: database.url, poolSize: 2 });
 
@@ -526,6 +555,7 @@ export async function runAnalysis(settings: AnalysisSettings = settingsFromEnv()
       date: new Date().toISOString(),
       node: process.version,
       machine: { cpus: os.cpus().length, loadAverageBefore, loadAverageAfter: loadAverage() },
+      postgres: server.rows[0]!,
       connections: settings.connections,
       durationSeconds: settings.durationSeconds,
       warmupSeconds: settings.warmupSeconds,
@@ -559,7 +589,7 @@ export async function runAnalysis(settings: AnalysisSettings = settingsFromEnv()
 function printSummary(r: AnalysisResult): void {
   const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 22 : 0)).join(" ");
   const lines = [
-    `analysis: ${r.data.responses} responses, ${r.data.answers} answers; seeded in ${r.data.seedSeconds.total} s; load average ${r.machine.loadAverageBefore.join(", ")} → ${r.machine.loadAverageAfter.join(", ")}`,
+    `analysis: ${r.data.responses} responses, ${r.data.answers} answers; seeded in ${r.data.seedSeconds.total} s; PostgreSQL ${r.postgres.version}, jit ${r.postgres.jit}; load average ${r.machine.loadAverageBefore.join(", ")} → ${r.machine.loadAverageAfter.join(", ")}`,
     `${r.connections} officers at once, ${r.durationSeconds} s: ${r.pages.requestsPerSecond} pages/s, ${r.pages.errors} errors, ${r.pages.non2xx} non-2xx, ${r.pages.wrongHeading} wrong h1`,
     row(["latency ms", "alone", "page p50", "p95", "p99", "SQL p50", "p95", "p99", "queries"]),
     ...Object.keys(r.paths).map((kind) => {
