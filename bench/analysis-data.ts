@@ -396,8 +396,8 @@ async function insertBatch(client: pg.PoolClient, surveyId: string, versionId: s
 
 /**
  * Creates the wave (through createSurvey, so its definition is checked as an officer's
- * would be) and fills it. `now` places the window: it closed 8 weeks before the demo's
- * 2025 wave opened, i.e. about two years ago, so the wave reads as "closed".
+ * would be) and fills it. `now` places the window: six weeks from noon on the day the
+ * demo's 2026 wave opened, 104 weeks earlier (the 2024 wave, long closed).
  */
 export async function seedAnalysisWave(db: Kysely<Database>, pool: pg.Pool, settings: SeedSettings, now: Date): Promise<SeedResult> {
   const started = performance.now();
