@@ -16,6 +16,7 @@ import * as m202611231430 from "./202611231430_add_safeguarding_term_languages";
 import * as m202611231440 from "./202611231440_add_survey_free_text_retention";
 import * as m202611231450 from "./202611231450_add_feedback_file_check";
 import * as m202612061000 from "./202612061000_create_analysis_denominator";
+import * as m202612061500 from "./202612061500_create_survey_findings";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "202611231440_add_survey_free_text_retention": m202611231440,
   "202611231450_add_feedback_file_check": m202611231450,
   "202612061000_create_analysis_denominator": m202612061000,
+  "202612061500_create_survey_findings": m202612061500,
 };

@@ -64,6 +64,8 @@ const permissions = {
   "analysis.denominators": ["admin", "officer"],
   /** The smallest number shown anywhere (the suppression threshold). */
   "analysis.settings": ["admin"],
+  /** Analysis: build a wave's findings for families and publish or unpublish them (docs/decisions/032). */
+  "analysis.publish": ["admin", "officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
