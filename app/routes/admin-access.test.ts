@@ -108,6 +108,10 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.analysis.$surveyId_.codebook[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/codebook.csv", permission: "analysis.read" },
   "./admin.analysis.$surveyId_.responses[.csv].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.csv", permission: "analysis.export.raw" },
   "./admin.analysis.$surveyId_.responses[.xlsx].tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/responses.xlsx", permission: "analysis.export.raw" },
+  "./admin.analysis.$surveyId.findings.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.words.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/words", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.blocks.$n.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/blocks/1", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.preview.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/preview", permission: "analysis.publish" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });

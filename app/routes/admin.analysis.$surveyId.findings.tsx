@@ -278,7 +278,7 @@ export default function FindingsBuilder() {
             <Form method="post" action={base}>
               <CsrfInput />
               <Button name="intent" value="publish">
-                {data.publishedAt ? t("builder.publish.republish") : t("builder.publish.publish")}
+                {!data.publishedAt ? t("builder.publish.publish") : data.changed ? t("builder.publish.republish") : t("builder.publish.again")}
               </Button>
             </Form>
             {data.publishedAt ? (
