@@ -15,7 +15,7 @@ import { cellText, percentText } from "./suppression";
 const STAFF_LANGUAGE = "en-GB";
 
 /** Staff's words as paragraphs: a blank line starts a new one, a single line break stays. */
-function Paragraphs({ text, lang, className = "govuk-body" }: { text: string; lang?: string; className?: string }) {
+function Paragraphs({ text, lang, dir, className = "govuk-body" }: { text: string; lang?: string; dir?: string; className?: string }) {
   return (
     <>
       {text
@@ -23,7 +23,7 @@ function Paragraphs({ text, lang, className = "govuk-body" }: { text: string; la
         .map((p) => p.trim())
         .filter(Boolean)
         .map((paragraph, i) => (
-          <p key={i} className={`${className} govuk-!-text-break-word`} lang={lang}>
+          <p key={i} className={`${className} govuk-!-text-break-word`} lang={lang} dir={dir}>
             {paragraph.split("\n").map((line, l, lines) => (
               <Fragment key={l}>
                 {line}
@@ -85,6 +85,8 @@ export function FindingsView({
   const easy = format === "easy_read";
   const reader = { language, format };
   const staffLang = language === STAFF_LANGUAGE ? undefined : STAFF_LANGUAGE;
+  // English in a right-to-left page (Urdu) reads left to right.
+  const staffDir = staffLang ? languageOf(STAFF_LANGUAGE).dir : undefined;
   const fewer = useFewer(findings.threshold);
   const words = (w: { plain: string; easyRead: string }) => (easy ? w.easyRead : w.plain);
   const surveyTitle = showText(findings.survey.title, { language, format: "standard" });
@@ -98,7 +100,7 @@ export function FindingsView({
           <Words shown={surveyTitle} />
         </span>
       ) : null}
-      <h1 className="govuk-heading-xl" lang={staffLang}>
+      <h1 className="govuk-heading-xl" lang={staffLang} dir={staffDir}>
         {words(findings.title)}
       </h1>
       {publishedAt ? (
@@ -113,7 +115,7 @@ export function FindingsView({
       </p>
 
       <WithPictogram name="information" easyRead={easy}>
-        <Paragraphs text={words(findings.summary)} lang={staffLang} className={easy ? "govuk-body" : "govuk-body-l"} />
+        <Paragraphs text={words(findings.summary)} lang={staffLang} dir={staffDir} className={easy ? "govuk-body" : "govuk-body-l"} />
       </WithPictogram>
 
       <div className="govuk-inset-text">
@@ -130,11 +132,11 @@ export function FindingsView({
           return (
             <section key={i} className="app-findings__block" aria-labelledby={block.heading ? id : undefined}>
               {block.heading ? (
-                <h2 className="govuk-heading-l" id={id} lang={staffLang}>
+                <h2 className="govuk-heading-l" id={id} lang={staffLang} dir={staffDir}>
                   {block.heading}
                 </h2>
               ) : null}
-              <Paragraphs text={words(block)} lang={staffLang} />
+              <Paragraphs text={words(block)} lang={staffLang} dir={staffDir} />
             </section>
           );
         }
@@ -158,14 +160,14 @@ export function FindingsView({
             </figure>
           );
         }
-        return <ChartBlock key={i} id={id} block={block} easy={easy} fewer={fewer} staffLang={staffLang} />;
+        return <ChartBlock key={i} id={id} block={block} easy={easy} fewer={fewer} staffLang={staffLang} staffDir={staffDir} />;
       })}
       {findings.blocks.length === 0 ? <p className="govuk-body">{t("public.nothing")}</p> : null}
     </article>
   );
 }
 
-function ChartBlock({ id, block, easy, fewer, staffLang }: { id: string; block: PublishedChart; easy: boolean; fewer: string; staffLang: string | undefined }) {
+function ChartBlock({ id, block, easy, fewer, staffLang, staffDir }: { id: string; block: PublishedChart; easy: boolean; fewer: string; staffLang?: string; staffDir?: string }) {
   const { t, i18n } = useTranslation("findings");
   const label = useLabel();
   const summarise = useDistributionSummary();
@@ -186,7 +188,7 @@ function ChartBlock({ id, block, easy, fewer, staffLang }: { id: string; block: 
           <Words shown={question} />
         </h2>
       </WithPictogram>
-      <Paragraphs text={easy ? block.easyRead : block.plain} lang={staffLang} />
+      <Paragraphs text={easy ? block.easyRead : block.plain} lang={staffLang} dir={staffDir} />
       <div className="govuk-grid-row app-findings__figure">
         <div className="govuk-grid-column-one-half">
           <ChartFigure id={`${id}-chart`} title={question.text} summary={summarise(distribution, fewer)} bars={barsOf(distribution, label, fewer)} />

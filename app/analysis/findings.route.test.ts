@@ -42,7 +42,12 @@ describeDb("the findings routes", ({ db }) => {
     }
   }
 
-  async function post(run: Run, path: string, fields: Record<string, string>, { cookie = officer, params = { surveyId }, context = closedCtx } = {}) {
+  async function post(
+    run: Run,
+    path: string,
+    fields: Record<string, string>,
+    { cookie = officer, params = { surveyId } as Record<string, string>, context = closedCtx }: { cookie?: string; params?: Record<string, string>; context?: AppLoadContext } = {},
+  ) {
     const csrf = await csrfPair(context);
     const request = new Request(`http://localhost${path}`, {
       method: "POST",
