@@ -749,6 +749,62 @@ export interface AnalysisDenominatorTable {
   updated_at: DefaultedTimestamp;
 }
 
+// ---- Coding survey free text (migrations/202612061450_create_analysis_themes.ts) ----
+
+export interface AnalysisThemeTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  /** The area of concern's number (1–12), not its row id: see docs/decisions/030. */
+  area_of_concern_number: number;
+  /** As written; the matcher normalises them. */
+  keywords: TextArray;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  retired_at: Timestamp | null;
+}
+
+export type AnswerThemeOrigin = "officer" | "suggestion";
+
+export interface AnswerThemeTable {
+  response_id: string;
+  question_key: string;
+  theme_id: number;
+  origin: AnswerThemeOrigin;
+  /** For a confirmed suggestion: the theme's words found in the answer. */
+  suggested_by: Generated<string>;
+  tagged_by_user_id: string | null;
+  tagged_at: DefaultedTimestamp;
+}
+
+export interface AnalysisQuoteTable {
+  id: Generated<string>;
+  survey_id: string;
+  response_id: string;
+  question_key: string;
+  /** Redacted when chosen (app/analysis/redact.ts). */
+  text: string;
+  removed: Generated<number>;
+  language: Generated<string>;
+  chosen_by: string | null;
+  chosen_at: DefaultedTimestamp;
+}
+
+// ---- Feedback linked to actions, and what each person has seen (migrations/202612061400_add_feedback_action_links_and_seen.ts) ----
+
+export interface FeedbackItemActionTable {
+  feedback_item_id: string;
+  action_id: number;
+}
+
+/** The last time a person opened an item: the inbox marks it new to them until they do. */
+export interface FeedbackItemSeenTable {
+  user_id: string;
+  feedback_item_id: string;
+  seen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /**
  * Published findings for a survey wave: the officer's draft, and the snapshot families read
  * (migrations/202612061500_create_survey_findings.ts; app/analysis/findings.ts has the shapes).
@@ -828,5 +884,10 @@ export interface Database {
   feedback_item_task: FeedbackItemTaskTable;
   feedback_event: FeedbackEventTable;
   analysis_denominator: AnalysisDenominatorTable;
+  analysis_theme: AnalysisThemeTable;
+  answer_theme: AnswerThemeTable;
+  analysis_quote: AnalysisQuoteTable;
+  feedback_item_action: FeedbackItemActionTable;
+  feedback_item_seen: FeedbackItemSeenTable;
   survey_findings: SurveyFindingsTable;
 }

@@ -16,6 +16,8 @@ import * as m202611231430 from "./202611231430_add_safeguarding_term_languages";
 import * as m202611231440 from "./202611231440_add_survey_free_text_retention";
 import * as m202611231450 from "./202611231450_add_feedback_file_check";
 import * as m202612061000 from "./202612061000_create_analysis_denominator";
+import * as m202612061400 from "./202612061400_add_feedback_action_links_and_seen";
+import * as m202612061450 from "./202612061450_create_analysis_themes";
 import * as m202612061500 from "./202612061500_create_survey_findings";
 
 /**
@@ -41,5 +43,7 @@ export const migrations: Record<string, Migration> = {
   "202611231440_add_survey_free_text_retention": m202611231440,
   "202611231450_add_feedback_file_check": m202611231450,
   "202612061000_create_analysis_denominator": m202612061000,
+  "202612061400_add_feedback_action_links_and_seen": m202612061400,
+  "202612061450_create_analysis_themes": m202612061450,
   "202612061500_create_survey_findings": m202612061500,
 };

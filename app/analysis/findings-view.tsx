@@ -8,7 +8,7 @@ import { formatDate } from "~/utils/dates";
 import { ChartFigure } from "./chart-figure";
 import type { Distribution, Label } from "./distribution";
 import type { FindingsFormat, PublishedChart, PublishedFindings, PublishedLabel } from "./findings";
-import { barsOf, useDistributionSummary, useFewer, useLabel } from "./results-components";
+import { barsOf, useDistributionSummary, useFewer, useLabel, type SuppressionWords } from "./results-components";
 import { cellText, percentText } from "./suppression";
 
 /** The language officers write findings in (docs/decisions/032): marked when the page is in another. */
@@ -121,7 +121,7 @@ export function FindingsView({
       <div className="govuk-inset-text">
         <WithPictogram name="safe" easyRead={easy}>
           <p className="govuk-body">{t(`public.${mode}.responses`, { number: cellText(findings.responses, fewer) })}</p>
-          <p className="govuk-body">{t(`public.${mode}.whyHidden`, { fewer, threshold: findings.threshold })}</p>
+          <p className="govuk-body">{t(`public.${mode}.whyHidden`, { fewer: fewer.fewer, notShown: fewer.notShown, threshold: findings.threshold })}</p>
           {hasQuotes ? <p className="govuk-body">{t(`public.${mode}.quotesNote`)}</p> : null}
         </WithPictogram>
       </div>
@@ -167,7 +167,7 @@ export function FindingsView({
   );
 }
 
-function ChartBlock({ id, block, easy, fewer, staffLang, staffDir }: { id: string; block: PublishedChart; easy: boolean; fewer: string; staffLang?: string; staffDir?: string }) {
+function ChartBlock({ id, block, easy, fewer, staffLang, staffDir }: { id: string; block: PublishedChart; easy: boolean; fewer: SuppressionWords; staffLang?: string; staffDir?: string }) {
   const { t, i18n } = useTranslation("findings");
   const label = useLabel();
   const summarise = useDistributionSummary();

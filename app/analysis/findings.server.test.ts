@@ -14,6 +14,7 @@ import {
   saveWords,
   unpublishFindings,
 } from "./findings.server";
+import { chooseQuote, listQuotes } from "./quotes.server";
 import { getWave } from "./results.server";
 
 /** The wave is open from 5 January to 6 March 2026 (tests/setup/waves.ts). */
@@ -31,6 +32,7 @@ describeDb("published findings", ({ db }) => {
   let by: { userId: string; requestId: string };
   let wave: { id: string; versionId: string };
   let slug: string;
+  let quoted: string[];
 
   const audit = (action: string) => db().selectFrom("audit_log").select(["user_id", "subject_id", "details"]).where("action", "=", action).where("subject_id", "=", wave.id).execute();
   const row = () => db().selectFrom("survey_findings").selectAll().where("survey_id", "=", wave.id).executeTakeFirstOrThrow();
@@ -43,8 +45,12 @@ describeDb("published findings", ({ db }) => {
       questions: [question("listened", "single_choice"), question("rare", "single_choice"), question("why", "long_text")],
     });
     slug = (await getWave(db(), { id: wave.id, now: CLOSED, language: "en-GB" }))!.slug;
+    quoted = await addResponses(db(), wave, [
+      { answers: { listened: "a", why: "My son is called Jack Smith. Nobody rang back for months." } },
+      { answers: { listened: "a", why: "The new key worker made all the difference." } },
+    ]);
     await addResponses(db(), wave, [
-      { copies: 30, district: "burnley", answers: { listened: "a" } },
+      { copies: 28, district: "burnley", answers: { listened: "a" } },
       { copies: 3, district: "pendle", answers: { listened: "b", rare: "a" } },
       { copies: 9, answers: { listened: "c" } },
     ]);
@@ -162,6 +168,36 @@ describeDb("published findings", ({ db }) => {
     // Unpublishing what is not published changes nothing and records nothing.
     expect(await unpublishFindings(db(), { surveyId: wave.id, by })).toBe(false);
     expect(await audit("analysis.findings-unpublished")).toHaveLength(1);
+  });
+
+  it("publishes a chosen quote as it was redacted, and never one flagged for safeguarding, even after publication", async () => {
+    for (const responseId of quoted) {
+      expect(await chooseQuote(db(), { surveyId: wave.id, responseId, questionKey: "why", textQuestions: ["why"], by, now: CLOSED })).toMatchObject({ ok: true });
+    }
+    const [named, keyWorker] = await listQuotes(db(), wave.id);
+    expect(named!.text).toBe("My son is called [name removed]. Nobody rang back for months.");
+    await saveBlock(db(), { surveyId: wave.id, index: null, block: { kind: "quote", quoteId: named!.id }, by, now: CLOSED });
+    await saveBlock(db(), { surveyId: wave.id, index: null, block: { kind: "quote", quoteId: keyWorker!.id }, by, now: CLOSED });
+    expect(await publishFindings(db(), { surveyId: wave.id, by, now: CLOSED })).toMatchObject({ ok: true });
+    const quotes = () => getPublishedFindings(db(), slug).then((p) => p!.findings.blocks.filter((b) => b.kind === "quote"));
+    expect(await quotes()).toEqual([
+      { kind: "quote", quoteId: named!.id, text: "My son is called [name removed]. Nobody rang back for months.", language: "en-GB", question: expect.any(Array) },
+      { kind: "quote", quoteId: keyWorker!.id, text: "The new key worker made all the difference.", language: "en-GB", question: expect.any(Array) },
+    ]);
+    expect(JSON.stringify((await row()).published)).not.toContain("Jack");
+
+    // The safeguarding lead is alerted to the second answer after publication: it leaves the public page at once…
+    await db().insertInto("safeguarding_flag").values({ source: "survey_answer", response_id: quoted[1]!, question_key: "why", raised_by: "person", matched: JSON.stringify([]) }).execute();
+    expect((await quotes()).map((q) => q.kind === "quote" && q.quoteId)).toEqual([named!.id]);
+    // …and cannot be published again.
+    expect(await publishFindings(db(), { surveyId: wave.id, by, now: CLOSED })).toEqual({
+      ok: false,
+      reason: "invalid",
+      problems: [{ field: "block-4", number: 4, key: "publish.errors.quoteGone" }],
+    });
+    expect(await arrangeBlock(db(), { surveyId: wave.id, index: 3, intent: "remove", by, now: CLOSED })).toEqual({ ok: true });
+    expect(await publishFindings(db(), { surveyId: wave.id, by, now: CLOSED })).toMatchObject({ ok: true });
+    expect(JSON.stringify((await row()).published)).not.toContain("key worker");
   });
 
   it("answers an unknown wave as not found", async () => {

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Table } from "~/components/table";
 import { DENOMINATOR_LEVELS, type RateCell, type ResponseRates } from "./denominators";
+import type { SuppressionWords } from "./results-components";
 import { cellText } from "./suppression";
 
 /** Responses against the children at each level of support, by district. */
-export function ResponseRatesView({ rates, fewer }: { rates: ResponseRates; fewer: string }) {
+export function ResponseRatesView({ rates, fewer }: { rates: ResponseRates; fewer: SuppressionWords }) {
   const { t } = useTranslation("analysis");
   const cells = (cell: RateCell) => [cellText(cell.responses, fewer), cell.children === null ? t("rates.noFigure") : cell.children.toLocaleString("en-GB"), cell.rate];
   return (

@@ -12,26 +12,29 @@ export function useLabel() {
   return (label: Label) => ("text" in label ? label.text : t(label.key));
 }
 
-/** "fewer than 5" in the reader's words, for the threshold in force. */
-export function useFewer(threshold: number) {
+/** Words for hidden numbers: "fewer than 5" (small) and "not shown" (hidden so a small one cannot be worked out). */
+export type SuppressionWords = { fewer: string; notShown: string };
+
+/** The words for hidden numbers in the reader's language, for the threshold in force. */
+export function useFewer(threshold: number): SuppressionWords {
   const { t } = useTranslation("analysis");
-  return t("fewerThan", { threshold });
+  return { fewer: t("fewerThan", { threshold }), notShown: t("notShown") };
 }
 
-/** A count with its share: "21 (53%)", "fewer than 5", or "0". */
-export function countWithShare(cell: Cell, fewer: string): string {
+/** A count with its share: "21 (53%)", "fewer than 5", "not shown" or "0". */
+export function countWithShare(cell: Cell, fewer: SuppressionWords): string {
   const percent = percentText(cell);
   return percent ? `${cellText(cell, fewer)} (${percent})` : cellText(cell, fewer);
 }
 
 /** The chart's bars: the answers people chose, as shares of those who gave a view. */
-export function barsOf(d: Distribution, label: (l: Label) => string, fewer: string, series = 0): ChartBar[] {
+export function barsOf(d: Distribution, label: (l: Label) => string, fewer: SuppressionWords, series = 0): ChartBar[] {
   return d.rows
     .filter((r) => r.kind === "option")
     .map((r) => ({
       label: label(r.label),
       percent: r.cell.shown ? r.cell.percent : null,
-      text: r.cell.shown ? (r.cell.percent !== null ? `${r.cell.percent}% (${r.cell.count})` : String(r.cell.count)) : fewer,
+      text: r.cell.shown ? (r.cell.percent !== null ? `${r.cell.percent}% (${r.cell.count})` : String(r.cell.count)) : cellText(r.cell, fewer),
       series,
     }));
 }
@@ -40,7 +43,7 @@ export function barsOf(d: Distribution, label: (l: Label) => string, fewer: stri
 export function useDistributionSummary() {
   const { t } = useTranslation("analysis");
   const label = useLabel();
-  return (d: Distribution, fewer: string): string => {
+  return (d: Distribution, fewer: SuppressionWords): string => {
     const s = summariseDistribution(d);
     const parts: string[] = [];
     if (s.top.length === 0) parts.push(t("summary.noneShown"));
@@ -56,13 +59,13 @@ export function useDistributionSummary() {
       );
     if (s.dontKnow) parts.push(t("summary.dontKnow", { number: cellText(s.dontKnow, fewer) }));
     if (s.notAnswered) parts.push(t("summary.notAnswered", { number: cellText(s.notAnswered, fewer) }));
-    if (s.someHidden) parts.push(t("summary.someHidden", { fewer }));
+    if (s.someHidden) parts.push(t("summary.someHidden", { fewer: fewer.fewer, notShown: fewer.notShown }));
     return parts.join(" ");
   };
 }
 
 /** One question: its chart, then the table of its numbers, then any breakdown. */
-export function QuestionResultView({ question, fewer, headingLevel = 3 }: { question: QuestionResult; fewer: string; headingLevel?: 2 | 3 }) {
+export function QuestionResultView({ question, fewer, headingLevel = 3 }: { question: QuestionResult; fewer: SuppressionWords; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation("analysis");
   const label = useLabel();
   const summarise = useDistributionSummary();
@@ -92,7 +95,7 @@ export function QuestionResultView({ question, fewer, headingLevel = 3 }: { ques
 }
 
 /** A question's answers by a dimension: a wide table in a region that scrolls (and takes focus to scroll by keyboard). */
-export function CrossTabView({ question, tab, fewer }: { question: QuestionResult; tab: CrossTab; fewer: string }) {
+export function CrossTabView({ question, tab, fewer }: { question: QuestionResult; tab: CrossTab; fewer: SuppressionWords }) {
   const { t } = useTranslation("analysis");
   const label = useLabel();
   const caption = t("results.breakdownCaption", { text: label(question.text), dimension: t(`dimensions.${tab.dimension}`).toLowerCase() });
@@ -114,7 +117,7 @@ export function CrossTabView({ question, tab, fewer }: { question: QuestionResul
 }
 
 /** Who answered, by one dimension. */
-export function DimensionTableView({ table, fewer }: { table: DimensionTable; fewer: string }) {
+export function DimensionTableView({ table, fewer }: { table: DimensionTable; fewer: SuppressionWords }) {
   const { t } = useTranslation("analysis");
   const label = useLabel();
   return (

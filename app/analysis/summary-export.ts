@@ -6,12 +6,12 @@
  */
 import type { Label } from "./distribution";
 import type { WaveResults } from "./results.server";
-import { cellText, percentText, type Cell } from "./suppression";
+import { cellText, percentText, type Cell, type CellWords } from "./suppression";
 import type { SheetValue } from "./spreadsheet";
 
 export interface SummaryWords {
   label: (label: Label) => string;
-  fewerThan: string;
+  fewerThan: CellWords;
   headers: { section: string; question: string; group: string; answer: string; count: string; percent: string };
   sections: { about: string; responses: string; who: string; question: string };
   all: string;

@@ -37,7 +37,7 @@ export async function summaryDownload({ request, context, params }: Pick<LoaderF
   const now = context.now();
   const words: SummaryWords = {
     label: (label) => ("text" in label ? label.text : t(label.key)),
-    fewerThan: t("fewerThan", { threshold: results.threshold }),
+    fewerThan: { fewer: t("fewerThan", { threshold: results.threshold }), notShown: t("notShown") },
     headers: {
       section: t("summaryFile.headers.section"),
       question: t("summaryFile.headers.question"),

@@ -100,9 +100,18 @@ export function checkThreshold(typed: string): { ok: true; threshold: number } |
   return { ok: true, threshold: n };
 }
 
-/** A cell as words: the count, or "fewer than 5" in the reader's words. */
-export function cellText(cell: Cell, fewerThan: string): string {
-  return cell.shown ? String(cell.count) : fewerThan;
+/**
+ * The words for a hidden cell: "fewer than 5" for a small count, and for a count hidden
+ * only so a small one cannot be worked out ("secondary"), words that do not claim it is
+ * small ("not shown"): it may be 117. A plain string is used for both.
+ */
+export type CellWords = string | { fewer: string; notShown: string };
+
+/** A cell as words: the count, or why it is hidden, in the reader's words. */
+export function cellText(cell: Cell, words: CellWords): string {
+  if (cell.shown) return String(cell.count);
+  if (typeof words === "string") return words;
+  return cell.reason === "secondary" ? words.notShown : words.fewer;
 }
 
 /** A cell's percentage as words ("42%"), or "" when hidden or not given. */

@@ -64,6 +64,10 @@ const permissions = {
   "analysis.denominators": ["admin", "officer"],
   /** The smallest number shown anywhere (the suppression threshold). */
   "analysis.settings": ["admin"],
+  /** Survey analysis: code free-text answers with themes and choose quotes for published findings (docs/decisions/030). */
+  "analysis.code": ["admin", "officer"],
+  /** Survey analysis: the maintained list of themes and the words that suggest them (docs/decisions/030). */
+  "analysis.themes": ["admin"],
   /** Analysis: build a wave's findings for families and publish or unpublish them (docs/decisions/032). */
   "analysis.publish": ["admin", "officer"],
 } as const satisfies Record<string, readonly Role[]>;

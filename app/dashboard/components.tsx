@@ -105,6 +105,7 @@ export interface FeedbackData {
   open: { step: "received" | "with_group" | "responded"; count: number }[];
   openTotal: number;
   overdue: number;
+  newToYou: number;
   responseTimes: ResponseTimes;
 }
 
@@ -151,6 +152,13 @@ export function FeedbackSection({ figures, windows, threshold }: { figures: Feed
             ? t("feedback.introGroups", { groups: groups.map((g) => g.name).join(", ") })
             : t("feedback.introNoGroups")}
       </p>
+      {figures.newToYou > 0 ? (
+        <p className="govuk-body">
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`${INBOX_PATH}?new=yes`}>
+            {t(groups === null ? "feedback.newToYou" : "feedback.newToYouGroups", { count: figures.newToYou })}
+          </Link>
+        </p>
+      ) : null}
       <Table
         caption={t("feedback.received.caption")}
         captionSize="m"

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { markFeedbackSeen } from "../feedback/news.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import { seedReferenceData } from "../../db/seed";
@@ -31,8 +33,8 @@ async function group(db: Kysely<Database>, name: string): Promise<number> {
 describeDb("the dashboard's feedback figures", ({ db }) => {
   let g1: number;
   let g2: number;
-  const officer = () => ({ role: "officer", workingGroupIds: [] as number[] });
-  const member = (...ids: number[]) => ({ role: "group_member", workingGroupIds: ids });
+  const officer = () => ({ id: randomUUID(), role: "officer", workingGroupIds: [] as number[] });
+  const member = (...ids: number[]) => ({ id: randomUUID(), role: "group_member", workingGroupIds: ids });
 
   /** An item as /feedback stores it: its target 20 working days after the UK day it arrived. */
   async function item(
@@ -102,6 +104,20 @@ describeDb("the dashboard's feedback figures", ({ db }) => {
     await item(daysAgo(3));
     // Page feedback about the local offer is not feedback sent at /feedback.
     await item(daysAgo(1), { source: "page_problem", groupId: g1, target: "2026-11-01" });
+  });
+
+  it("counts the items new to this officer, and none once they have opened them", async () => {
+    const { id } = await db()
+      .insertInto("app_user")
+      .values({ email: `new-${randomUUID()}@example.test`, name: "New Officer", role: "officer" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const viewer = { id, role: "officer", workingGroupIds: [] as number[] };
+    const before = await getFeedbackFigures(db(), { viewer, now: NOW, threshold: 5 });
+    expect(before.newToYou).toBeGreaterThan(0);
+    const waiting = await db().selectFrom("feedback_item").select("id").where("source", "=", "general").where("working_group_id", "is", null).execute();
+    for (const item of waiting) await markFeedbackSeen(db(), { userId: id, itemId: item.id, now: NOW });
+    expect((await getFeedbackFigures(db(), { viewer, now: NOW, threshold: 5 })).newToYou).toBe(0);
   });
 
   it("counts what arrived in the last 30 days and this year, in UK days, for officers", async () => {
@@ -250,7 +266,7 @@ describeDb("the dashboard's survey figures", ({ db }) => {
       ["Closed in the spring", "closed", "fewer than 5", "0"],
       ["Closed a year ago today", "closed", "40", "6"],
     ]);
-    expect(rows.every((r) => r.href === `/admin/surveys/${r.id}`)).toBe(true);
+    expect(rows.every((r) => r.href === `/admin/analysis/${r.id}`)).toBe(true);
   });
 });
 
@@ -334,7 +350,7 @@ describeDb("the dashboard for each role", ({ db }) => {
     await seedReferenceData(db());
   });
   const parts = async (role: Role, workingGroupIds: number[] = []) => {
-    const dashboard = await getDashboard(db(), { user: { role, workingGroupIds }, now: NOW, language: "en-GB" });
+    const dashboard = await getDashboard(db(), { user: { id: randomUUID(), role, workingGroupIds }, now: NOW, language: "en-GB" });
     return {
       surveys: dashboard.surveys !== null,
       feedback: dashboard.feedback !== null,
@@ -354,7 +370,7 @@ describeDb("the dashboard for each role", ({ db }) => {
 
   it("uses the suppression threshold in force and counts from the clock it is given", async () => {
     await db().insertInto("app_setting").values({ key: "suppression_threshold", value: "10" }).execute();
-    const dashboard = await getDashboard(db(), { user: { role: "officer", workingGroupIds: [] }, now: NOW, language: "en-GB" });
+    const dashboard = await getDashboard(db(), { user: { id: randomUUID(), role: "officer", workingGroupIds: [] }, now: NOW, language: "en-GB" });
     expect(dashboard.threshold).toBe(10);
     expect(dashboard.windows).toEqual({ today: "2026-12-02", last30From: "2026-11-03", yearFrom: "2026-01-01", twelveMonthsFrom: "2025-12-02" });
   });

@@ -14,7 +14,8 @@ import { can } from "../auth/roles";
 import { levels } from "../co-production/rules";
 import { GENERAL_SOURCE, RESPONSE_TARGET_WORKING_DAYS, type ProgressStep } from "../feedback/general";
 import { listGeneralFeedback } from "../feedback/general.server";
-import { seesAll, type Viewer } from "../feedback/triage.server";
+import { countNewFeedbackFor, type NewsViewer } from "../feedback/news.server";
+import { seesAll } from "../feedback/triage.server";
 import { loadHolidays } from "../revisits/revisits.server";
 import { addWorkingDays, workingDaysBetween } from "../revisits/timeline";
 import { notFlagged } from "../safeguarding/safeguarding.server";
@@ -64,6 +65,8 @@ export interface FeedbackFigures {
   open: { step: (typeof openSteps)[number]; count: number }[];
   openTotal: number;
   overdue: number;
+  /** Items waiting in this person's queue that they have not opened since they arrived (docs/decisions/034). */
+  newToYou: number;
   /** Responses approved in the last 12 months. */
   responseTimes: ResponseTimes;
 }
@@ -72,7 +75,7 @@ export interface FeedbackFigures {
  * General feedback (sent at /feedback) as the viewer's inbox holds it: every item for admins
  * and officers, a group member's groups' items only, flagged items never.
  */
-export async function getFeedbackFigures(db: Db, { viewer, now, threshold }: { viewer: Viewer; now: Date; threshold: number }): Promise<FeedbackFigures> {
+export async function getFeedbackFigures(db: Db, { viewer, now, threshold }: { viewer: NewsViewer; now: Date; threshold: number }): Promise<FeedbackFigures> {
   const windows = windowsAt(now);
   const onlyGroups = seesAll(viewer) ? undefined : viewer.workingGroupIds;
   const items = () => {
@@ -127,6 +130,7 @@ export async function getFeedbackFigures(db: Db, { viewer, now, threshold }: { v
     open,
     openTotal: open.reduce((sum, o) => sum + o.count, 0),
     overdue,
+    newToYou: await countNewFeedbackFor(db, viewer),
     responseTimes: summariseResponseTimes(times, threshold),
   };
 }
@@ -205,7 +209,7 @@ export interface Dashboard {
 /** What this person may see, at `now`: a part they may not see is null and is never read. */
 export async function getDashboard(
   db: Db,
-  { user, now, language }: { user: { role: Role; workingGroupIds: number[] }; now: Date; language: string },
+  { user, now, language }: { user: { id: string; role: Role; workingGroupIds: number[] }; now: Date; language: string },
 ): Promise<Dashboard> {
   const threshold = await getSuppressionThreshold(db);
   return {

@@ -134,7 +134,7 @@ describe("survey rows", () => {
       ["closed-a", "closed"],
     ]);
     expect(rows[0]!.href).toBe(surveyFiguresPath("open-soon"));
-    expect(surveyFiguresPath("abc")).toBe("/admin/surveys/abc");
+    expect(surveyFiguresPath("abc")).toBe("/admin/analysis/abc");
   });
 
   it("suppresses small counts of submitted and started responses, each on its own", () => {

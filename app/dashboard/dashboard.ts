@@ -7,17 +7,14 @@ import type { CoproductionLevel, Rag } from "../../db/schema";
 import { isSmall, suppressBreakdown, suppressCount, type Cell } from "../analysis/suppression";
 import { yearsBefore } from "../evidence/evidence";
 import { addCalendarDays } from "../revisits/timeline";
-import { surveyPath } from "../surveys/lifecycle";
+import { wavePath } from "../analysis/paths";
 import { ukLocalToInstant, ukToday } from "../surveys/uk-time";
 import type { SurveyState } from "../surveys/window";
 import { RAG_ORDER } from "../working-groups/progress";
 
-/**
- * Where a survey wave's figures link to. Its results pages (issue 7, point 1) will live at
- * /admin/analysis/:surveyId; until they do, the survey's own page, which has its counts.
- */
+/** Where a survey wave's figures link to: its results (issue 7, point 1). */
 export function surveyFiguresPath(surveyId: string): string {
-  return surveyPath(surveyId);
+  return wavePath(surveyId);
 }
 
 // ---- Windows ---------------------------------------------------------------------------

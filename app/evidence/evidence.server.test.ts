@@ -197,6 +197,19 @@ describeDb("the evidence pack's queries", ({ db }) => {
     ]);
   });
 
+  it("counts feedback linked through an action of the area too, once however many ways it is linked, never a flagged item", async () => {
+    // A month of its own, so the counts above are not disturbed.
+    const actionH = (await db().selectFrom("action").select("id").where("letter", "=", "H").executeTakeFirstOrThrow()).id;
+    const linkAction = (itemId: string) => db().insertInto("feedback_item_action").values({ feedback_item_id: itemId, action_id: actionH }).execute();
+    await linkAction(await feedback("2025-05-10T10:00:00Z", { themes: ["by action"] }));
+    await linkAction(await feedback("2025-05-11T10:00:00Z", { areas: [4], task: ids.h1, themes: ["three ways"] }));
+    await linkAction(await feedback("2025-05-12T10:00:00Z", { themes: ["flagged"], flagged: true }));
+    const raw = await getRawPack(db(), { from: "2025-05-01", to: "2025-05-31", area: null });
+    expect(raw.areas[3]!.feedback.map((f) => f.themes).sort()).toEqual([["by action"], ["three ways"]]);
+    expect(raw.areas.filter((a) => a.number !== 4).every((a) => a.feedback.length === 0)).toBe(true);
+    expect(raw.feedbackInPeriod).toBe(2);
+  });
+
   it("lists 'You said, we did' published in the period by the area its feedback is linked to, never from flagged feedback", async () => {
     const pack = await getEvidencePack(db(), { ...PERIOD, area: null });
     expect(pack.areas[3]!.entries.map((e) => e.youSaid)).toEqual(["Meetings were at times parents could not come"]);

@@ -3,7 +3,7 @@
  * concern gets: the actions linked to it (action_area) with their tasks; progress updates
  * on those tasks dated in the period; co-production activities held in the period and
  * linked to those actions or tasks (drafts left out); feedback received in the period and
- * linked to the area, directly or through a task of one of its actions; and "You said,
+ * linked to the area, directly or through one of its actions or their tasks; and "You said,
  * we did" entries published in the period from such feedback. Feedback flagged for
  * safeguarding is never read here (decision 020), nor an entry written from it.
  * Queries run one after another: PGlite has one connection.
@@ -42,8 +42,10 @@ function groupPairs<K, V>(pairs: readonly [K, V][]): Map<K, Set<V>> {
 }
 
 /**
- * Which areas of concern each feedback item is linked to: directly (feedback_item_concern)
- * or through a task of an action of the area (feedback_item_task → task → action_area).
+ * Which areas of concern each feedback item is linked to: directly (feedback_item_concern),
+ * through an action of the area (feedback_item_action → action_area; docs/decisions/034),
+ * or through a task of one (feedback_item_task → task → action_area). An item linked
+ * several ways to one area counts once there.
  */
 async function feedbackAreaLinks(db: Db, itemIds: readonly string[]): Promise<Map<string, Set<number>>> {
   if (itemIds.length === 0) return new Map();
@@ -59,7 +61,13 @@ async function feedbackAreaLinks(db: Db, itemIds: readonly string[]): Promise<Ma
     .select(["feedback_item_task.feedback_item_id", "action_area.area_of_concern_id"])
     .where("feedback_item_task.feedback_item_id", "in", itemIds)
     .execute();
-  return groupPairs([...direct, ...viaTasks].map((r) => [r.feedback_item_id, r.area_of_concern_id] as [string, number]));
+  const viaActions = await db
+    .selectFrom("feedback_item_action")
+    .innerJoin("action_area", "action_area.action_id", "feedback_item_action.action_id")
+    .select(["feedback_item_action.feedback_item_id", "action_area.area_of_concern_id"])
+    .where("feedback_item_action.feedback_item_id", "in", itemIds)
+    .execute();
+  return groupPairs([...direct, ...viaActions, ...viaTasks].map((r) => [r.feedback_item_id, r.area_of_concern_id] as [string, number]));
 }
 
 /** Everything the pack shows, before suppression. */

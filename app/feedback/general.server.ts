@@ -14,6 +14,7 @@ import { addWorkingDays } from "../revisits/timeline";
 import { flagPageFeedback, notFlagged } from "../safeguarding/safeguarding.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { attachToItem, awaitingFileCheck, findPending, type NewAttachment } from "./attachments.server";
+import { isNewTo, type NewsViewer } from "./news.server";
 import { GENERAL_SOURCE, progressOf, RESPONSE_TARGET_WORKING_DAYS, type ProgressStep } from "./general";
 import type { EasyReadFeedbackSchema, StandardFeedbackSchema } from "./general";
 import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from "./page-feedback.server";
@@ -205,6 +206,8 @@ export async function listGeneralFeedback(
     groupId,
     onlyGroups,
     search,
+    newTo,
+    newOnly,
     today,
     limit,
     offset,
@@ -217,6 +220,10 @@ export async function listGeneralFeedback(
     onlyGroups?: number[];
     /** Words in the text or the reference. */
     search?: string;
+    /** Whose "new" marks to show (docs/decisions/034). */
+    newTo?: NewsViewer;
+    /** Only the items new to `newTo`. */
+    newOnly?: boolean;
     today: string;
     limit: number;
     offset: number;
@@ -237,6 +244,7 @@ export async function listGeneralFeedback(
   }
   if (overdueOnly)
     query = query.where("feedback_item.target_date", "<", today).where("feedback_item.status", "in", ["received", "with_group"]);
+  if (newOnly && newTo) query = query.where(isNewTo(newTo));
   const rows = await query
     .leftJoin("working_group", "working_group.id", "feedback_item.working_group_id")
     .select([...itemColumns, "working_group.name as group_name"])
@@ -251,6 +259,7 @@ export async function listGeneralFeedback(
         .as("has_file"),
     )
     .select((eb) => awaitingFileCheck(eb).as("needs_look"))
+    .select((eb) => (newTo ? isNewTo(newTo)(eb) : eb.and([eb.lit(false)])).as("is_new"))
     .orderBy("feedback_item.created_at", "desc")
     .orderBy("feedback_item.id")
     .limit(limit)
@@ -264,6 +273,7 @@ export async function listGeneralFeedback(
       return {
         ...row,
         needs_look: Boolean(row.needs_look),
+        is_new: Boolean(row.is_new),
         body: row.body.split("\n")[0]!.slice(0, 160),
         step,
         targetDate,

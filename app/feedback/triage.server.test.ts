@@ -155,6 +155,55 @@ describeDb("triage of feedback", ({ db }) => {
     expect(JSON.stringify(audit)).not.toContain("Asked the local offer team");
   });
 
+  it("links improvement-plan actions with areas and tasks, lists every action by group (the item's first), and the history names what was linked", async () => {
+    const id = await send("Nobody replies to parents after forum meetings");
+    await assignGroup(db(), { id, groupId: groups["engagement"]!, by, now, origin: "" });
+    const view = await getTriageItem(db(), id, officer);
+    // Every action of the plan is offered, each once, the item's own group's first.
+    expect(view?.actionGroups[0]).toMatchObject({ groupId: groups["engagement"], groupName: "Engagement" });
+    const letters = view!.actionGroups.flatMap((g) => g.actions.map((a) => a.letter));
+    const all = await db().selectFrom("action").select("letter").execute();
+    expect([...letters].sort()).toEqual(all.map((a) => a.letter).sort());
+    expect(view!.actionGroups[0]!.actions.map((a) => a.letter)).toContain("H");
+    const h = view!.actionGroups[0]!.actions.find((a) => a.letter === "H")!;
+    const strategyAction = view!.actionGroups.find((g) => g.groupId === groups["strategy"])!.actions[0]!;
+    const h4 = view!.tasks.find((t) => t.code === "H4")!;
+    const four = view!.concerns.find((c) => c.number === 4)!;
+
+    const later = new Date(now.getTime() + 60_000);
+    expect(
+      await setLinks(db(), {
+        id,
+        concernIds: [four.id],
+        actionIds: [h.id, strategyAction.id],
+        taskIds: [h4.id],
+        themes: "replies",
+        by,
+        now: later,
+      }),
+    ).toEqual({ ok: true });
+    const after = await getTriageItem(db(), id, officer);
+    expect([...after!.actionIds].sort()).toEqual([h.id, strategyAction.id].sort());
+    expect(after?.taskIds).toEqual([h4.id]);
+    expect(after?.history[0]).toMatchObject({
+      kind: "linked",
+      links: { concerns: [4], actions: [strategyAction.letter, "H"].sort(), tasks: ["H4"], themes: ["replies"] },
+    });
+
+    // An unknown action is named, and nothing changes.
+    expect(await setLinks(db(), { id, concernIds: [], actionIds: [999_999], taskIds: [], themes: "", by, now })).toMatchObject({
+      ok: false,
+      errors: { actions: "feedback-loop:links.errors.actionUnknown" },
+    });
+    expect((await getTriageItem(db(), id, officer))?.actionIds).toHaveLength(2);
+
+    // Unticking everything unlinks the actions too.
+    expect(await setLinks(db(), { id, concernIds: [], themes: "", by, now: new Date(later.getTime() + 60_000) })).toEqual({ ok: true });
+    const cleared = await getTriageItem(db(), id, officer);
+    expect(cleared?.actionIds).toEqual([]);
+    expect(cleared?.history[0]?.links).toEqual({ concerns: [], actions: [], tasks: [], themes: [] });
+  });
+
   it("cannot reach an item flagged for safeguarding", async () => {
     const id = await send("He said he wants to kill himself");
     expect(await getTriageItem(db(), id, officer)).toBeUndefined();

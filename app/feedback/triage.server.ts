@@ -15,25 +15,21 @@ import { listAttachments } from "./attachments.server";
 import { getGeneralFeedback } from "./general.server";
 import {
   checkStatusChange,
+  groupActions,
   INBOX_PATH,
   NOTE_MAX,
   parseThemes,
   suggestGroup,
+  summariseLinks,
+  seesAll,
   type ConcernForSuggestion,
   type StatusProblem,
+  type Viewer,
 } from "./triage";
 
 type Db = Kysely<Database>;
 
-/** Who may see an item: officers and admins all; a group member only their groups'. */
-export interface Viewer {
-  role: string;
-  workingGroupIds: number[];
-}
-
-export function seesAll(viewer: Viewer): boolean {
-  return viewer.role === "admin" || viewer.role === "officer";
-}
+export { seesAll, type Viewer } from "./triage";
 
 export async function suggestionData(db: Db) {
   const concerns = await db.selectFrom("area_of_concern").select(["id", "number", "title", "plain_title"]).orderBy("number").execute();
@@ -80,6 +76,11 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     .where("feedback_item_id", "=", item.id)
     .execute();
   const linkedTasks = await db.selectFrom("feedback_item_task").select("task_id").where("feedback_item_id", "=", item.id).execute();
+  const linkedActions = await db
+    .selectFrom("feedback_item_action")
+    .select("action_id")
+    .where("feedback_item_id", "=", item.id)
+    .execute();
   // The tasks an item can be linked to: those of its working group's actions.
   const tasks =
     full.working_group_id === null
@@ -94,6 +95,14 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
           .orderBy("task.sort_order")
           .orderBy("task.code")
           .execute();
+  // Every action of the plan, grouped by working group (the item's first): an item may be
+  // about another group's action, and an action needs no group to be linked.
+  const actionRows = await db.selectFrom("action").select(["id", "letter", "title"]).orderBy("letter").execute();
+  const actionGroupRows = await db.selectFrom("action_working_group").select(["action_id", "working_group_id"]).execute();
+  const actions = actionRows.map((a) => ({
+    ...a,
+    groupIds: actionGroupRows.filter((r) => r.action_id === a.id).map((r) => r.working_group_id),
+  }));
   const history = await db
     .selectFrom("feedback_event")
     .leftJoin("app_user", "app_user.id", "feedback_event.by_user_id")
@@ -113,6 +122,23 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     .orderBy("feedback_event.created_at", "desc")
     .orderBy("feedback_event.id")
     .execute();
+  // A "linked" step says what it linked, by the labels people know (4, H, H4).
+  const historyTaskIds = [
+    ...new Set(
+      history.flatMap((e) => {
+        const ids = e.kind === "linked" ? (e.details as Record<string, unknown> | null)?.taskIds : undefined;
+        return Array.isArray(ids) ? ids.filter((v): v is number => typeof v === "number") : [];
+      }),
+    ),
+  ];
+  const taskCodes = historyTaskIds.length
+    ? await db.selectFrom("task").select(["id", "code"]).where("id", "in", historyTaskIds).execute()
+    : [];
+  const labels = {
+    concerns: new Map(data.concerns.map((c) => [c.id, c.number])),
+    actions: new Map(actions.map((a) => [a.id, a.letter])),
+    tasks: new Map(taskCodes.map((t) => [t.id, t.code])),
+  };
   return {
     item: { ...item, workingGroupId: full.working_group_id, themes: full.themes },
     attachments: await listAttachments(db, item.id),
@@ -120,9 +146,15 @@ export async function getTriageItem(db: Db, id: string, viewer: Viewer) {
     concernIds: linked.map((l) => l.area_of_concern_id),
     taskIds: linkedTasks.map((l) => l.task_id),
     tasks,
+    actionIds: linkedActions.map((l) => l.action_id),
+    actionGroups: groupActions(actions, data.groupOrder, full.working_group_id).map((g) => ({
+      groupId: g.groupId,
+      groupName: data.groups.find((x) => x.id === g.groupId)?.name ?? null,
+      actions: g.actions.map(({ id, letter, title }) => ({ id, letter, title })),
+    })),
     concerns: data.concerns,
     groups: data.groups,
-    history,
+    history: history.map((event) => ({ ...event, links: event.kind === "linked" ? summariseLinks(event.details, labels) : null })),
   };
 }
 
@@ -291,17 +323,22 @@ export async function addNote(db: Db, { id, note, by, now }: { id: string; note:
   });
 }
 
-/** Replaces the item's areas of concern, tasks and themes together, as the page's one form sends them. */
+/**
+ * Replaces the item's areas of concern, actions, tasks and themes together, as the page's
+ * one form sends them. Families are told when a linked task moves (decision 024), not when
+ * an action does: an action's progress is its tasks' (docs/decisions/034).
+ */
 export async function setLinks(
   db: Db,
   {
     id,
     concernIds,
+    actionIds = [],
     taskIds = [],
     themes,
     by,
     now,
-  }: { id: string; concernIds: number[]; taskIds?: number[]; themes: string; by: ChangedBy; now: Date },
+  }: { id: string; concernIds: number[]; actionIds?: number[]; taskIds?: number[]; themes: string; by: ChangedBy; now: Date },
 ): Promise<Done> {
   const parsed = parseThemes(themes);
   if (!parsed.ok) return { ok: false, reason: "invalid", errors: { themes: `triage.errors.themes.${parsed.problem}` } };
@@ -311,9 +348,19 @@ export async function setLinks(
     const known = concernIds.length ? await trx.selectFrom("area_of_concern").select("id").where("id", "in", concernIds).execute() : [];
     if (known.length !== new Set(concernIds).size)
       return { ok: false, reason: "invalid", errors: { concerns: "triage.errors.concernUnknown" } as Record<string, string> } as const;
+    const knownActions = actionIds.length ? await trx.selectFrom("action").select("id").where("id", "in", actionIds).execute() : [];
+    if (knownActions.length !== new Set(actionIds).size)
+      return { ok: false, reason: "invalid", errors: { actions: "feedback-loop:links.errors.actionUnknown" } as Record<string, string> } as const;
     const knownTasks = taskIds.length ? await trx.selectFrom("task").select("id").where("id", "in", taskIds).execute() : [];
     if (knownTasks.length !== new Set(taskIds).size)
       return { ok: false, reason: "invalid", errors: { tasks: "triage.errors.taskUnknown" } as Record<string, string> } as const;
+    await trx.deleteFrom("feedback_item_action").where("feedback_item_id", "=", item.id).execute();
+    if (knownActions.length) {
+      await trx
+        .insertInto("feedback_item_action")
+        .values(knownActions.map((a) => ({ feedback_item_id: item.id, action_id: a.id })))
+        .execute();
+    }
     await trx.deleteFrom("feedback_item_task").where("feedback_item_id", "=", item.id).execute();
     if (knownTasks.length) {
       await trx
@@ -338,7 +385,12 @@ export async function setLinks(
       kind: "linked",
       by,
       now,
-      details: { concernIds: known.map((c) => c.id), taskIds: knownTasks.map((t) => t.id), themes: parsed.themes },
+      details: {
+        concernIds: known.map((c) => c.id),
+        actionIds: knownActions.map((a) => a.id),
+        taskIds: knownTasks.map((t) => t.id),
+        themes: parsed.themes,
+      },
     });
     return { ok: true } as const;
   });

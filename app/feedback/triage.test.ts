@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkStatusChange, parseThemes, suggestGroup, type ConcernForSuggestion } from "./triage";
+import { checkStatusChange, groupActions, parseThemes, seesAll, suggestGroup, summariseLinks, type ConcernForSuggestion } from "./triage";
 
 // Concern ids differ from numbers on purpose; groups 10 (Strategy), 20 (Engagement), 30 (Identifying and meeting need).
 const concerns: ConcernForSuggestion[] = [
@@ -78,5 +78,80 @@ describe("themes", () => {
   it("refuses more than ten, or one too long to be a theme", () => {
     expect(parseThemes(Array.from({ length: 11 }, (_, i) => `theme ${i}`).join(","))).toEqual({ ok: false, problem: "tooMany" });
     expect(parseThemes("x".repeat(41))).toEqual({ ok: false, problem: "tooLong" });
+  });
+});
+
+describe("the actions an item can be linked to", () => {
+  const actions = [
+    { id: 1, letter: "A", title: "Strategy", groupIds: [10] },
+    { id: 8, letter: "H", title: "Engagement", groupIds: [20] },
+    { id: 9, letter: "I", title: "Shared", groupIds: [10, 20] },
+    { id: 12, letter: "L", title: "Nobody's", groupIds: [] },
+    { id: 13, letter: "M", title: "Identifying", groupIds: [30] },
+  ];
+
+  it("lists the item's own group first, then the others in order, then actions no group holds", () => {
+    expect(groupActions(actions, order, 20).map((g) => [g.groupId, g.actions.map((a) => a.letter)])).toEqual([
+      [20, ["H", "I"]],
+      [10, ["A"]],
+      [30, ["M"]],
+      [null, ["L"]],
+    ]);
+  });
+
+  it("lists an action two groups hold once, under the first group when the item has none", () => {
+    const groups = groupActions(actions, order, null);
+    expect(groups.map((g) => [g.groupId, g.actions.map((a) => a.letter)])).toEqual([
+      [10, ["A", "I"]],
+      [20, ["H"]],
+      [30, ["M"]],
+      [null, ["L"]],
+    ]);
+    expect(groups.flatMap((g) => g.actions).length).toBe(actions.length);
+  });
+
+  it("leaves out groups with no actions, and a group the plan does not know", () => {
+    expect(groupActions([actions[1]!], order, 99).map((g) => g.groupId)).toEqual([20]);
+  });
+});
+
+describe("what a linked step in the history says", () => {
+  const labels = {
+    concerns: new Map([
+      [104, 4],
+      [107, 7],
+    ]),
+    actions: new Map([[8, "H"]]),
+    tasks: new Map([
+      [41, "H10"],
+      [40, "H4"],
+    ]),
+  };
+
+  it("names areas, actions and tasks by the labels people know, in order", () => {
+    expect(summariseLinks({ concernIds: [107, 104], actionIds: [8], taskIds: [41, 40], themes: ["transport"] }, labels)).toEqual({
+      concerns: [4, 7],
+      actions: ["H"],
+      tasks: ["H4", "H10"],
+      themes: ["transport"],
+    });
+  });
+
+  it("reads steps recorded before actions could be linked, and leaves out what no longer exists", () => {
+    expect(summariseLinks({ concernIds: [104, 999], taskIds: [], themes: [] }, labels)).toEqual({
+      concerns: [4],
+      actions: [],
+      tasks: [],
+      themes: [],
+    });
+    expect(summariseLinks(null, labels)).toEqual({ concerns: [], actions: [], tasks: [], themes: [] });
+  });
+});
+
+describe("who sees every item", () => {
+  it("is officers and admins; a group member sees their groups'", () => {
+    expect(seesAll({ role: "officer", workingGroupIds: [] })).toBe(true);
+    expect(seesAll({ role: "admin", workingGroupIds: [] })).toBe(true);
+    expect(seesAll({ role: "group_member", workingGroupIds: [1] })).toBe(false);
   });
 });

@@ -12,6 +12,16 @@ export const NOTE_MAX = 2000;
 export const THEMES_MAX = 10;
 export const THEME_MAX_LENGTH = 40;
 
+/** Who may see an item: officers and admins all; a group member only their groups'. */
+export interface Viewer {
+  role: string;
+  workingGroupIds: number[];
+}
+
+export function seesAll(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "officer";
+}
+
 /** What an officer may move an item to by hand. "Responded" comes with a response. */
 export const triageStatuses = ["received", "with_group", "closed", "signposted"] as const;
 export type TriageStatus = (typeof triageStatuses)[number];
@@ -144,4 +154,70 @@ export function suggestGroup(
     if (score > 0 && (best === null || score > (groupScores.get(best) ?? 0))) best = groupId;
   }
   return { groupId: best, concernIds, matched };
+}
+
+/** An improvement-plan action an item can be linked to, with the working groups that hold it. */
+export interface ActionChoice {
+  id: number;
+  letter: string;
+  title: string;
+  groupIds: number[];
+}
+
+export interface ActionGroup<A extends ActionChoice = ActionChoice> {
+  /** Null for actions no working group holds. */
+  groupId: number | null;
+  actions: A[];
+}
+
+/**
+ * The actions an item can be linked to, grouped by working group for the triage page
+ * (docs/decisions/034): the item's own group first, then the others in `groupOrder`, then
+ * actions no group holds. An action held by two groups is listed once, under the item's
+ * group if it is one of them, else under the first in order, so no box is ticked twice.
+ * Groups with no actions left are not listed; actions keep the order they are given in.
+ */
+export function groupActions<A extends ActionChoice>(
+  actions: readonly A[],
+  groupOrder: readonly number[],
+  itemGroupId: number | null,
+): ActionGroup<A>[] {
+  const order = itemGroupId !== null && groupOrder.includes(itemGroupId) ? [itemGroupId, ...groupOrder.filter((g) => g !== itemGroupId)] : [...groupOrder];
+  const placed = new Set<number>();
+  const groups: ActionGroup<A>[] = [];
+  for (const groupId of order) {
+    const own = actions.filter((a) => !placed.has(a.id) && a.groupIds.includes(groupId));
+    own.forEach((a) => placed.add(a.id));
+    if (own.length) groups.push({ groupId, actions: own });
+  }
+  const rest = actions.filter((a) => !placed.has(a.id));
+  if (rest.length) groups.push({ groupId: null, actions: rest });
+  return groups;
+}
+
+/** What a "linked" step in an item's history recorded, by the labels people know: 4, H, H4. */
+export interface LinkSummary {
+  concerns: number[];
+  actions: string[];
+  tasks: string[];
+  themes: string[];
+}
+
+/**
+ * Reads the details of a "linked" history step (ids at the time) into labels. Ids that no
+ * longer exist are left out; steps recorded before actions could be linked have none.
+ */
+export function summariseLinks(
+  details: unknown,
+  labels: { concerns: ReadonlyMap<number, number>; actions: ReadonlyMap<number, string>; tasks: ReadonlyMap<number, string> },
+): LinkSummary {
+  const record = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
+  const ids = (key: string) => (Array.isArray(record[key]) ? (record[key] as unknown[]).filter((v): v is number => typeof v === "number") : []);
+  const pick = <T>(key: string, map: ReadonlyMap<number, T>) => ids(key).flatMap((id) => (map.has(id) ? [map.get(id)!] : []));
+  return {
+    concerns: pick("concernIds", labels.concerns).sort((a, b) => a - b),
+    actions: pick("actionIds", labels.actions).sort(),
+    tasks: pick("taskIds", labels.tasks).sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true })),
+    themes: Array.isArray(record.themes) ? (record.themes as unknown[]).filter((v): v is string => typeof v === "string") : [],
+  };
 }

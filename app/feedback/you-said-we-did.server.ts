@@ -46,6 +46,8 @@ function publishedEntries(db: Db, year?: number) {
       "you_said_we_did.published_at",
       "you_said_we_did.cosigned_as",
       "working_group.name as group_name",
+      "working_group.slug as group_slug",
+      "working_group.number as group_number",
     ])
     .where("you_said_we_did.published_at", "is not", null)
     .$if(year !== undefined, (qb) => qb.where("you_said_we_did.year", "=", year!))

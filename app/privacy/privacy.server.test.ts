@@ -505,6 +505,27 @@ describeDb("data protection", ({ db }) => {
       expect(await db().selectFrom("feedback_attachment").select("id").where("feedback_item_id", "=", first.id).execute()).toEqual([]);
     });
 
+    it("exports the actions and tasks an item was linked to, and erasing keeps those links for the counts", async () => {
+      const { first } = await person("links.me@example.org");
+      const action = await db().selectFrom("action").select(["id", "letter", "title"]).where("letter", "=", "H").executeTakeFirstOrThrow();
+      const task = await db().selectFrom("task").select(["id", "code"]).where("code", "=", "H4").executeTakeFirstOrThrow();
+      await db().insertInto("feedback_item_action").values({ feedback_item_id: first.id, action_id: action.id }).execute();
+      await db().insertInto("feedback_item_task").values({ feedback_item_id: first.id, task_id: task.id }).execute();
+      const document = await exportPersonData(db(), { query: { kind: "email", email: "links.me@example.org" }, by: by(), now });
+      const mine = document.feedback.find((f) => f.reference === first.reference)!;
+      expect(mine.actions).toEqual([{ letter: "H", title: action.title }]);
+      expect(mine.tasks).toEqual([expect.objectContaining({ code: "H4" })]);
+
+      await erasePersonData(db(), { query: { kind: "email", email: "links.me@example.org" }, by: by(), now });
+      expect((await get(first.id)).body).toBe("");
+      expect(await db().selectFrom("feedback_item_action").select("action_id").where("feedback_item_id", "=", first.id).execute()).toEqual([
+        { action_id: action.id },
+      ]);
+      expect(await db().selectFrom("feedback_item_task").select("task_id").where("feedback_item_id", "=", first.id).execute()).toEqual([
+        { task_id: task.id },
+      ]);
+    });
+
     it("is all or nothing: when the transaction fails, nothing has been erased", async () => {
       const { first } = await person("rollback@example.org");
       await expect(

@@ -68,7 +68,8 @@ function everFlagged(eb: ExpressionBuilder<Database, "feedback_item">) {
  * Removes the words and contact details of these items, and officers' notes in their
  * history (which may quote the words). Kept: source, kind, page, service, who wrote
  * (parent, young person…), district, topic, face, status, dates, working group, themes,
- * areas of concern and tasks, so the counts and reports stay right.
+ * areas of concern, actions and tasks, so the counts and reports stay right. Who on the
+ * staff opened the item (feedback_item_seen) is kept too: it says nothing of the family.
  */
 async function anonymiseItems(trx: Db, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
@@ -415,6 +416,26 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
           .orderBy("area_of_concern.number")
           .execute()
       : [];
+    // The plan's actions and tasks the item was linked to (docs/decisions/034): part of what
+    // the partnership holds about it, like its areas of concern.
+    const actions = ids.length
+      ? await trx
+          .selectFrom("feedback_item_action")
+          .innerJoin("action", "action.id", "feedback_item_action.action_id")
+          .select(["feedback_item_action.feedback_item_id", "action.letter", "action.title"])
+          .where("feedback_item_action.feedback_item_id", "in", ids)
+          .orderBy("action.letter")
+          .execute()
+      : [];
+    const tasks = ids.length
+      ? await trx
+          .selectFrom("feedback_item_task")
+          .innerJoin("task", "task.id", "feedback_item_task.task_id")
+          .select(["feedback_item_task.feedback_item_id", "task.code", "task.description"])
+          .where("feedback_item_task.feedback_item_id", "in", ids)
+          .orderBy("task.code")
+          .execute()
+      : [];
     const events = ids.length
       ? await trx
           .selectFrom("feedback_event")
@@ -453,6 +474,8 @@ export async function exportPersonData(db: Db, { query, by, now }: { query: Pers
           body: flagged.has(id) && row.body !== "" ? SAFEGUARDING_WITHHELD : row.body,
           target_date: row.target_date ? String(row.target_date).slice(0, 10) : null,
           areasOfConcern: concerns.filter((c) => c.feedback_item_id === id).map((c) => ({ number: c.number, title: c.title })),
+          actions: actions.filter((a) => a.feedback_item_id === id).map((a) => ({ letter: a.letter, title: a.title })),
+          tasks: tasks.filter((x) => x.feedback_item_id === id).map((x) => ({ code: x.code, description: x.description })),
           // The files they sent, in full (base64), except where the safeguarding lead holds the item.
           files: files
             .filter((f) => f.feedback_item_id === id)

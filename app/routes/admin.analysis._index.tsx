@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     links: {
       denominators: can(user.role, "analysis.denominators"),
       settings: can(user.role, "analysis.settings"),
+      themes: can(user.role, "analysis.themes"),
     },
   });
 }
@@ -75,6 +76,13 @@ export default function AnalysisIndex() {
           <li>
             <a className="govuk-link" href={`${ANALYSIS_PATH}/denominators`}>
               {t("denominators.title")}
+            </a>
+          </li>
+        ) : null}
+        {links.themes ? (
+          <li>
+            <a className="govuk-link" href={`${ANALYSIS_PATH}/themes`}>
+              {t("index.themes")}
             </a>
           </li>
         ) : null}

@@ -109,7 +109,8 @@ export default function DenominatorsPage() {
           </form>
 
           {year !== null ? (
-            <Form method="post" noValidate>
+            // A new key after saving, so the boxes show what was stored ("1250"), not what was typed ("1,250").
+            <Form method="post" noValidate key={`${year}-${saved ?? ""}`}>
               <CsrfInput />
               <input type="hidden" name="year" value={year} />
               <h2 className="govuk-heading-m">{t("denominators.figuresFor", { year })}</h2>

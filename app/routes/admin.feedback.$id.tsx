@@ -19,9 +19,11 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
 import { formatSize } from "~/feedback/attachments";
 import { recordFileChecked } from "~/feedback/attachments.server";
+import { ActionChoices, LinkedInHistory } from "~/feedback/links";
 import { StatusTag, useFaceWords } from "~/feedback/triage-components";
 import { ResponseSection } from "~/feedback/response-section";
 import { approveResponse, getResponse, isGroupLead, writeResponse } from "~/feedback/response.server";
+import { markFeedbackSeen } from "~/feedback/news.server";
 import { addNote, assignGroup, changeStatus, getTriageItem, setLinks } from "~/feedback/triage.server";
 import { INBOX_PATH, NOTE_MAX, triageStatuses } from "~/feedback/triage";
 import { Verbatim } from "~/feedback/verbatim";
@@ -35,7 +37,7 @@ import { formatDate, formatDateTime, formatDayInWords } from "~/utils/dates";
 import { formValues, type FieldErrors, type FormValues } from "~/utils/form-data";
 import { httpError } from "~/utils/http.server";
 
-export const handle = { i18n: ["common", "admin", "feedback", "safeguarding", "co-production"] };
+export const handle = { i18n: ["common", "admin", "feedback", "feedback-loop", "safeguarding", "co-production"] };
 
 const DONE_FLASH = "feedbackTriageDone";
 const intents = ["assign", "status", "links", "respond", "approve", "note"] as const;
@@ -45,6 +47,7 @@ const FIELD_ORDER = [
   "status",
   "statusNote",
   "concerns",
+  "actions",
   "tasks",
   "themes",
   "form",
@@ -61,6 +64,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = await getTriageItem(context.db, params.id ?? "", user);
   // Unknown, flagged for safeguarding, or another group's: the same answer for each.
   if (!view) throw await httpError(request, 404, "not-found");
+  // Opened: no longer new to this person (docs/decisions/034).
+  await markFeedbackSeen(context.db, { userId: user.id, itemId: view.item.id, now: context.now() });
   const t = await i18next.getFixedT(request, "feedback");
   const flash = await readFlash(request, context);
   const done = flash.value?.[DONE_FLASH] ?? (flash.value?.[FLAGGED_FLASH] === "1" ? "flagged" : null);
@@ -110,12 +115,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return changeStatus(context.db, { id, to: text("status"), note: text("statusNote"), by, now });
       case "links": {
         const concernIds = formData.getAll("concerns").map((v) => Number(v));
+        const actionIds = formData.getAll("actions").map((v) => Number(v));
         const taskIds = formData.getAll("tasks").map((v) => Number(v));
         if (concernIds.some((n) => !Number.isInteger(n)))
           return { ok: false, reason: "invalid", errors: { concerns: "triage.errors.concernUnknown" } } as const;
+        if (actionIds.some((n) => !Number.isInteger(n)))
+          return { ok: false, reason: "invalid", errors: { actions: "feedback-loop:links.errors.actionUnknown" } } as const;
         if (taskIds.some((n) => !Number.isInteger(n)))
           return { ok: false, reason: "invalid", errors: { tasks: "triage.errors.taskUnknown" } } as const;
-        return setLinks(context.db, { id, concernIds, taskIds, themes: text("themes"), by, now });
+        return setLinks(context.db, { id, concernIds, actionIds, taskIds, themes: text("themes"), by, now });
       }
       case "respond":
         return writeResponse(context.db, {
@@ -141,6 +149,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         values: {
           ...formValues(formData),
           concerns: formData.getAll("concerns").map(String),
+          actions: formData.getAll("actions").map(String),
           tasks: formData.getAll("tasks").map(String),
         } as FormValues,
       },
@@ -162,6 +171,8 @@ export default function TriageItem() {
     concernIds,
     taskIds,
     tasks,
+    actionIds,
+    actionGroups,
     concerns,
     groups,
     history,
@@ -185,6 +196,8 @@ export default function TriageItem() {
   const overdue = item.targetDate !== null && item.targetDate < today && (item.step === "received" || item.step === "with_group");
   const postedConcerns = values?.concerns;
   const postedTasks = values?.tasks;
+  const postedActions = values?.actions;
+  const tickedActions = Array.isArray(postedActions) ? postedActions : postedActions ? [postedActions] : actionIds.map(String);
   // Each step adds to the history: a new key starts the forms afresh from what was saved
   // (with JavaScript, a redirect to the same page would otherwise keep what was typed).
   const formKey = history[0]?.id ?? "new";
@@ -356,6 +369,7 @@ export default function TriageItem() {
               defaultValues={Array.isArray(postedConcerns) ? postedConcerns : postedConcerns ? [postedConcerns] : concernIds.map(String)}
               choices={concerns.map((c) => ({ value: String(c.id), label: concernName(c.id) }))}
             />
+            <ActionChoices groups={actionGroups} ticked={tickedActions} error={error("actions")} />
             {tasks.length ? (
               <Checkboxes
                 name="tasks"
@@ -437,6 +451,7 @@ export default function TriageItem() {
                       })}
                     </strong>
                   </p>
+                  {event.links ? <LinkedInHistory links={event.links} /> : null}
                   <p className="govuk-hint govuk-!-margin-bottom-1">
                     {t("triage.by", { name: event.by_name ?? t("triage.someone"), when: formatDateTime(event.created_at, i18n.language) })}
                   </p>

@@ -12,8 +12,10 @@ import { Select } from "~/components/forms/select";
 import { TextInput } from "~/components/forms/text-input";
 import { Pagination } from "~/components/pagination";
 import { Table } from "~/components/table";
+import { Tag } from "~/components/tag";
 import { progressSteps, type ProgressStep } from "~/feedback/general";
 import { listGeneralFeedback } from "~/feedback/general.server";
+import { countNewFeedbackFor } from "~/feedback/news.server";
 import { StatusTag, useFaceWords } from "~/feedback/triage-components";
 import { seesAll, suggestionData } from "~/feedback/triage.server";
 import { INBOX_PATH } from "~/feedback/triage";
@@ -22,7 +24,7 @@ import { ukToday } from "~/surveys/uk-time";
 import { FLAGGED_FLASH } from "~/safeguarding/flag-route.server";
 import { formatDate, formatDayInWords } from "~/utils/dates";
 
-export const handle = { i18n: ["common", "admin", "feedback", "safeguarding"] };
+export const handle = { i18n: ["common", "admin", "feedback", "feedback-loop", "safeguarding"] };
 
 const PAGE_SIZE = 25;
 const SEARCH_MAX = 100;
@@ -39,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const visibleGroups = seesAll(user) ? groups : groups.filter((g) => user.workingGroupIds.includes(g.id));
   const group = visibleGroups.find((g) => g.slug === params.get("group"));
   const overdueOnly = params.get("overdue") === "yes";
+  const newOnly = params.get("new") === "yes";
   const search = (params.get("q") ?? "").trim().slice(0, SEARCH_MAX);
   const requested = Number(params.get("page") ?? "1");
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
@@ -49,6 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     groupId: group?.id,
     onlyGroups: seesAll(user) ? undefined : user.workingGroupIds,
     search: search || undefined,
+    newTo: user,
+    newOnly,
     today,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -60,12 +65,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       pageTitle: t("inbox.title"),
       flagged,
+      // What came to this person's queue since they last looked (docs/decisions/034).
+      newCount: await countNewFeedbackFor(context.db, user),
       rows,
       total,
       page,
       pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       groups: visibleGroups.map((g) => ({ slug: g.slug, name: g.name })),
-      filters: { status: status ?? "", group: group?.slug ?? "", overdue: overdueOnly, q: search },
+      filters: { status: status ?? "", group: group?.slug ?? "", overdue: overdueOnly, new: newOnly, q: search },
       groupMember: !seesAll(user),
     },
     { headers: flagged ? { "Set-Cookie": flash.clear } : {} },
@@ -75,14 +82,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function FeedbackInbox() {
   const { t, i18n } = useTranslation("feedback");
   const faceWords = useFaceWords();
-  const { rows, total, page, pageCount, groups, filters, groupMember, flagged } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, groups, filters, groupMember, flagged, newCount } = useLoaderData<typeof loader>();
   const { t: sg } = useTranslation("safeguarding");
+  const { t: news } = useTranslation("feedback-loop");
   const location = useLocation();
-  const filtered = filters.status || filters.group || filters.overdue || filters.q;
+  const filtered = filters.status || filters.group || filters.overdue || filters.new || filters.q;
   return (
     <>
       <Breadcrumbs items={[{ text: t("inbox.staffArea"), href: "/admin" }, { text: t("inbox.title") }]} />
-      {flagged ? <NotificationBanner type="success" heading={sg("flag.done")} /> : null}
+      {/* One banner at a time: both would share the banner's title id. Just after flagging, that news comes first. */}
+      {flagged ? (
+        <NotificationBanner type="success" heading={sg("flag.done")} />
+      ) : newCount > 0 ? (
+        <NotificationBanner heading={news(groupMember ? "news.bannerMember" : "news.bannerOfficer", { count: newCount })}>
+          {filters.new ? null : (
+            <p className="govuk-body">
+              <Link className="govuk-notification-banner__link" to={`${INBOX_PATH}?new=yes`}>
+                {news("news.showNew")}
+              </Link>
+            </p>
+          )}
+        </NotificationBanner>
+      ) : null}
       <h1 className="govuk-heading-l">{t("inbox.title")}</h1>
       <p className="govuk-body">{t(groupMember ? "inbox.introMember" : "inbox.intro")}</p>
       <Form method="get" action={INBOX_PATH} aria-labelledby="inbox-filters">
@@ -121,6 +142,15 @@ export default function FeedbackInbox() {
           choices={[{ value: "yes", label: t("inbox.overdueOnly") }]}
           defaultValues={filters.overdue ? ["yes"] : []}
         />
+        <Checkboxes
+          name="new"
+          id="filter-new"
+          legend={news("news.filterLegend")}
+          legendSize="s"
+          small
+          choices={[{ value: "yes", label: news("news.filterOnly") }]}
+          defaultValues={filters.new ? ["yes"] : []}
+        />
         <div className="govuk-button-group">
           <Button variant="secondary">{t("inbox.apply")}</Button>
           {filtered ? (
@@ -150,9 +180,17 @@ export default function FeedbackInbox() {
           ]}
           rowKeys={rows.map((r) => r.id)}
           rows={rows.map((row) => [
-            <Link className="govuk-link" to={`${INBOX_PATH}/${row.id}`} key="ref">
-              {row.reference}
-            </Link>,
+            <Fragment key="ref">
+              <Link className="govuk-link" to={`${INBOX_PATH}/${row.id}`}>
+                {row.reference}
+              </Link>
+              {row.is_new ? (
+                <>
+                  {" "}
+                  <Tag colour="pink">{news("news.tag")}</Tag>
+                </>
+              ) : null}
+            </Fragment>,
             <time dateTime={new Date(row.created_at).toISOString()} key="at">
               {formatDate(row.created_at, i18n.language)}
             </time>,

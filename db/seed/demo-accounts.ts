@@ -27,6 +27,14 @@ export const demoAccounts: DemoAccount[] = [
     workingGroups: ["engagement"],
     leadsGroups: true,
   },
+  // A member who is not a lead: writes responses that a lead must approve (docs/decisions/024, 034).
+  {
+    email: "engagement-member@demo.local",
+    name: "Engagement working group member",
+    role: "group_member",
+    description: "working-group member (Engagement), not a lead",
+    workingGroups: ["engagement"],
+  },
   {
     email: "safeguarding@demo.local",
     name: "Designated safeguarding lead",

@@ -145,7 +145,7 @@ test("an officer builds and publishes a wave's findings, and a family reads them
   await expect(reader).toHaveURL(`${address}?format=easy-read`);
   await expect(reader.getByRole("heading", { level: 1, name: "What families told us" })).toBeVisible();
   await expect(reader.getByText("Many parents said nobody listened to them.")).toBeVisible();
-  await expect(reader.getByText("Some numbers are very small. We do not show them. We write “fewer than 5” instead. This keeps families safe.")).toBeVisible();
+  await expect(reader.getByText("Some numbers are very small. We do not show them. We write “fewer than 5” instead. Sometimes we hide one more number. It says “not shown”. This keeps families safe.")).toBeVisible();
   const easyTable = reader.getByRole("table", { name: "The numbers" });
   await expect(easyTable.getByRole("columnheader", { name: "How many people" })).toBeVisible();
   await expect(easyTable.getByRole("cell", { name: "fewer than 5", exact: true }).first()).toBeVisible();

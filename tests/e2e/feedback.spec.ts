@@ -91,8 +91,10 @@ test("a young person gives easy-read feedback with the face scale, using only th
   await page.getByRole("button", { name: "Send", exact: true }).focus();
   await page.keyboard.press("Enter");
   const reference = await sentReference(page);
+  await expectAccessible(page);
   await page.goto(`/feedback/${reference.toLowerCase().replace(/-/g, " ")}`);
   await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a reference that is mistyped or unknown gets a page that says what to do", async ({ page }) => {
@@ -150,8 +152,8 @@ test("an officer triages feedback: confirms the suggested group, links areas and
 
   await page.getByRole("checkbox", { name: /^7\. / }).check();
   await page.getByRole("textbox", { name: /Themes/ }).fill("Waiting times, autism");
-  await page.getByRole("button", { name: "Save areas and themes" }).click();
-  await expect(page.getByText("The areas of concern and themes have been saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Save links and themes" }).click();
+  await expect(page.getByText("The links and themes have been saved.")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: /^7\. / })).toBeChecked();
   await expect(page.getByRole("textbox", { name: /Themes/ })).toHaveValue("waiting times, autism");
 
@@ -170,6 +172,7 @@ test("an officer triages feedback: confirms the suggested group, links areas and
   await expect(page.getByText("With a working group", { exact: true })).toBeVisible();
   await expect(page.getByText("Commissioning and Access to Provision")).toBeVisible();
   await expect(page.getByText("Asked the neurodevelopmental")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("feedback telling of harm goes to the safeguarding lead and never reaches the inbox", async ({ page, context }) => {
@@ -180,16 +183,26 @@ test("feedback telling of harm goes to the safeguarding lead and never reaches t
   await page.getByRole("textbox", { name: "Your feedback" }).fill(`My son says he wants to kill himself (${marker})`);
   await page.getByRole("button", { name: "Send feedback" }).click();
   const reference = await sentReference(page);
+  await expectAccessible(page);
 
   await signIn(page, "officer@demo.local");
   await page.goto(`/admin/feedback?q=${reference}`);
   await expect(page.getByText("No feedback matches these filters.")).toBeVisible();
+  await expectAccessible(page);
 
+  // The family's reference page shows it arrived, and nothing of what they wrote.
   await context.clearCookies();
+  await page.goto(`/feedback/${reference}`);
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
+  await expect(page.getByText("wants to kill himself")).toHaveCount(0);
+  await expectAccessible(page);
+
   await signIn(page, "safeguarding@demo.local");
   await page.goto("/admin/safeguarding");
+  await expectAccessible(page);
   expect(await openSafeguardingItemWith(page, marker)).toBe(true);
   await expect(page.getByText(reference).first()).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("the loop closes: a young person's easy-read feedback gets a response a group lead approves, and their reference page shows it", async ({
@@ -212,12 +225,15 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   // An officer gives it to Engagement and writes the response; easy read is asked for.
   await signIn(page, "officer@demo.local");
   await page.goto(`/admin/feedback?q=${reference}`);
+  await expect(page.getByRole("link", { name: reference })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
   const itemUrl = page.url();
   await page.getByRole("combobox", { name: "Give this item to" }).selectOption({ label: "Engagement" });
   await page.getByRole("button", { name: "Give to this group" }).click();
   await expect(page.getByText("The item has been given to the working group")).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("radio", { name: "We are going to do something about it" }).check();
   const plain = `The participation council will choose next year's clubs with us (${marker}).`;
   await page.getByRole("textbox", { name: "The response, in plain words" }).fill(plain);
@@ -237,6 +253,7 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   // Not yet approved: the family's page still waits.
   await page.goto(`/feedback/${reference}`);
   await expect(page.getByText("When we reply, our response will be shown here.")).toBeVisible();
+  await expectAccessible(page);
 
   // The group's lead approves it.
   await context.clearCookies();
@@ -276,9 +293,11 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   await page.getByRole("textbox", { name: "You said" }).fill(`Young people said nobody asked them which clubs to run (${marker})`);
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page.getByText("The entry has been published.")).toBeVisible();
+  await expectAccessible(page);
   await page.goto("/you-said-we-did");
   await expect(page.getByText(`The participation council now chooses the clubs (${marker})`)).toBeVisible();
   await expect(page.getByText("Mrs Hargreaves")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("an admin makes a new member a lead of their group; an officer links feedback to a task; the new lead approves the response and the family hears when the task moves", async ({
@@ -352,13 +371,14 @@ test("an admin makes a new member a lead of their group; an officer links feedba
     .getByRole("group", { name: "Tasks in the improvement plan this is about" })
     .getByRole("checkbox", { name: new RegExp(`^${taskCode}: `) })
     .check();
-  await page.getByRole("button", { name: "Save areas and themes" }).click();
-  await expect(page.getByText("The areas of concern and themes have been saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Save links and themes" }).click();
+  await expect(page.getByText("The links and themes have been saved.")).toBeVisible();
   await expect(
     page
       .getByRole("group", { name: "Tasks in the improvement plan this is about" })
       .getByRole("checkbox", { name: new RegExp(`^${taskCode}: `) }),
   ).toBeChecked();
+  await expectAccessible(page);
   await page.getByRole("radio", { name: "We are going to do something about it" }).check();
   const plain = `After each forum meeting we will send a short note of what happens next (${marker}).`;
   await page.getByRole("textbox", { name: "The response, in plain words" }).fill(plain);
@@ -377,6 +397,7 @@ test("an admin makes a new member a lead of their group; an officer links feedba
   await them.setExtraHTTPHeaders({ "X-Portal-Now": "2026-11-23T10:00:00Z" });
   await them.goto(`/admin/working-groups/engagement/tasks/${taskCode}/update`);
   await expect(them.getByRole("heading", { level: 1 })).toHaveText(`Record an update on task ${taskCode}`);
+  await expectAccessible(them);
   const date = them.getByRole("group", { name: "Date of the update" });
   await date.getByRole("textbox", { name: "Day" }).fill("23");
   await date.getByRole("textbox", { name: "Month" }).fill("11");

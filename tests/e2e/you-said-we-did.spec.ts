@@ -138,3 +138,40 @@ test("the parent carer forum co-signs a published entry, and the public page say
   await expect(list).toContainText("Co-signed by");
   await expect(list).toContainText("The parent carer forum");
 });
+
+test("families see the comments by working group for one year, and a choice that does not exist is explained", async ({ page }) => {
+  // The demo's 2025 entries are about the local offer itself, from no working group's feedback.
+  await page.goto("/you-said-we-did");
+  await expect(page.getByRole("radio", { name: "Theme" })).toBeChecked();
+  await page.getByRole("radio", { name: "Working group" }).check();
+  await page.getByRole("button", { name: "Show comments" }).click();
+  // Every year is the default: the address says only what differs.
+  await expect(page).toHaveURL((url) => url.pathname === "/you-said-we-did" && url.search === "?by=group");
+  await expect(page.getByRole("region", { name: "Comments from 2025" }).getByRole("region", { name: "No working group named" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("combobox", { name: "Year" }).selectOption("2025");
+  await page.getByRole("button", { name: "Show comments" }).click();
+  await expect(page).toHaveURL((url) => url.search === "?by=group&year=2025");
+  const only = page.getByRole("region", { name: "Comments from 2025" }).getByRole("region", { name: "No working group named" });
+  const entry = only.locator(".govuk-summary-list").filter({ hasText: "Parents asked how they could take part in improving the local offer." });
+  await expect(entry).toContainText("How we made and run the local offer");
+  await expect(page.getByRole("region", { name: /^Comments from (?!2025)/ })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Year" })).toHaveValue("2025");
+  await expectAccessible(page);
+
+  // Typed into the address: a way of showing that does not exist is a 400 that says what to choose.
+  const refused = await page.goto("/you-said-we-did?by=colour&year=1999");
+  expect(refused?.status()).toBe(400);
+  await expect(page).toHaveTitle(/^Error: /);
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Choose to show the comments by theme or by working group");
+  await expect(summary).toContainText("Choose a year from the list: comments were published only in the years shown");
+  await expect(page.getByRole("region", { name: /^Comments from / })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: "Theme" }).check();
+  await page.getByRole("button", { name: "Show comments" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/you-said-we-did" && url.search === "");
+  await expect(page.getByRole("region", { name: "Comments from 2025" }).getByRole("region", { name: "How we made and run the local offer" })).toBeVisible();
+  await expectAccessible(page);
+});
