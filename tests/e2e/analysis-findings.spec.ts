@@ -37,6 +37,7 @@ test("an officer builds and publishes a wave's findings, and a family reads them
   await signIn(page, "officer@demo.local");
   await openBuilder(page, wave.link);
   await expect(page.getByText("Closed: the numbers are final")).toBeVisible();
+  const builder = new URL(page.url()).pathname;
   await expectAccessible(page);
 
   // What an earlier run left: its blocks go (each "Remove" is a form of its own).
@@ -93,6 +94,25 @@ test("an officer builds and publishes a wave's findings, and a family reads them
   await expect(page.getByRole("heading", { level: 3, name: "2. Text" })).toBeVisible();
   await expectAccessible(page);
 
+  // A family's own words, chosen on the free-text page (redacted when chosen), as a quote.
+  await page.getByRole("link", { name: "Add a quote" }).click();
+  if (await page.getByText("No quotes have been chosen for this survey yet.").isVisible()) {
+    await page.getByRole("link", { name: "Read what people wrote" }).click();
+    await page.getByRole("navigation", { name: "Questions" }).getByRole("link").first().click();
+    await page.getByRole("link", { name: /^Use as a quote/ }).first().click();
+    await page.getByRole("button", { name: "Use as a quote" }).click();
+    await expect(page.getByRole("alert")).toContainText("Answer chosen as a quote");
+    await page.goto(builder);
+    await page.getByRole("link", { name: "Add a quote" }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "A quote" })).toBeVisible();
+  await expectAccessible(page);
+  const chosen = page.getByRole("radio").first();
+  const quoted = (await page.locator(`label[for="${await chosen.getAttribute("id")}"]`).textContent())!.replace(/^“|”$/g, "");
+  await chosen.check();
+  await page.getByRole("button", { name: "Add to the page" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "3. Quote" })).toBeVisible();
+
   // Move the text above the chart, then back.
   await page.getByRole("button", { name: "Move up block 2" }).click();
   await expect(page.getByRole("heading", { level: 3, name: "1. Text" })).toBeVisible();
@@ -139,6 +159,10 @@ test("an officer builds and publishes a wave's findings, and a family reads them
   // No count from 1 to 4 anywhere in the table.
   for (const cell of await table.getByRole("cell").allTextContents()) expect(cell).not.toMatch(/^[1-4]$/);
   await expect(reader.getByRole("heading", { level: 2, name: "What we will do next" })).toBeVisible();
+  // The quote is marked as a family's words, with names and contact details taken out.
+  const quote = reader.getByRole("figure").filter({ has: reader.locator("blockquote") });
+  await expect(quote.locator("blockquote")).toHaveText(quoted);
+  await expect(quote).toContainText("Names and contact details were taken out.");
   await expectAccessible(reader);
 
   await reader.getByRole("link", { name: "Read this page in easy read" }).click();
