@@ -171,8 +171,10 @@ describeDb("published findings", ({ db }) => {
   });
 
   it("publishes a chosen quote as it was redacted, and never one flagged for safeguarding, even after publication", async () => {
-    for (const responseId of quoted) {
-      expect(await chooseQuote(db(), { surveyId: wave.id, responseId, questionKey: "why", textQuestions: ["why"], by, now: CLOSED })).toMatchObject({ ok: true });
+    // Chosen a minute apart: the list is in the order they were chosen.
+    for (const [i, responseId] of quoted.entries()) {
+      const now = new Date(CLOSED.getTime() + i * 60_000);
+      expect(await chooseQuote(db(), { surveyId: wave.id, responseId, questionKey: "why", textQuestions: ["why"], by, now })).toMatchObject({ ok: true });
     }
     const [named, keyWorker] = await listQuotes(db(), wave.id);
     expect(named!.text).toBe("My son is called [name removed]. Nobody rang back for months.");

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { blockIndex, findingsPath, MAX_BLOCKS, publicFindingsPath, type PublishProblem } from "~/analysis/findings";
-import { arrangeBlock, getDraftState, isFinal, publishFindings, unpublishFindings } from "~/analysis/findings.server";
+import { arrangeBlock, getDraftState, getFindings, isFinal, publishFindings, unpublishFindings } from "~/analysis/findings.server";
 import { FINDINGS_FLASH, findingsFlash, loadFindingsWave } from "~/analysis/findings-routes.server";
 import { ANALYSIS_PATH, wavePath } from "~/analysis/paths";
 import { readFlash } from "~/auth/flash.server";
@@ -76,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const here = findingsPath(wave.id);
   const now = context.now();
   if (intent === "up" || intent === "down" || intent === "remove") {
-    const { draft } = await getDraftState(context.db, { wave });
+    const { draft } = await getFindings(context.db, wave.id);
     const index = blockIndex(form.get("n"), draft.blocks);
     if (index === null) throw await httpError(request, 400, "bad-request");
     await arrangeBlock(context.db, { surveyId: wave.id, index, intent, by, now });
