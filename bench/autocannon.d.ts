@@ -15,8 +15,16 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     bailout?: number;
-    /** Request templates; setupRequest may change each request (here: its path). */
-    requests?: Array<{ method?: string; path?: string; setupRequest?: (request: { path?: string }) => { path?: string } }>;
+    /**
+     * Request templates; setupRequest may change each request (here: its path). `context` is
+     * the connection's own object, handed to onResponse with the response to that request.
+     */
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      setupRequest?: (request: { path?: string }, context: Record<string, unknown>) => { path?: string };
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, unknown>) => void;
+    }>;
   }
 
   /** hdr-histogram-percentiles-obj: p2_5, p50, p75, p90, p97_5, p99, p99_9… — there is no p95. */

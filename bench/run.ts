@@ -2,6 +2,7 @@
 // parallel: they would compete for the same two cores), and prints their
 // results as one JSON array on stdout. `npm run bench -- home-page` runs only
 // the named ones. Add a benchmark by appending to the list.
+import { runAnalysis } from "./analysis";
 import { log } from "./harness";
 import { runHome } from "./home";
 import { runLocalOffer } from "./local-offer";
@@ -18,6 +19,7 @@ export const benchmarks: Benchmark[] = [
   { name: "local-offer-search", run: () => runLocalOffer() },
   { name: "survey-journey", run: () => runSurveys() },
   { name: "revisit-noon", run: () => runRevisitNoon() },
+  { name: "analysis", run: () => runAnalysis() },
 ];
 
 const wanted = process.argv.slice(2);

@@ -11,8 +11,9 @@ import { resolveText } from "../i18n/content";
 import { allQuestions, SurveyDefinitionSchema, type Audience, type Question } from "../surveys/definition";
 import { surveyState } from "../surveys/window";
 import { distribution, distributionRows, questionLabel, questionOptions, type Distribution, type Label } from "./distribution";
-import type { AnalysisFilter, FilterChoices } from "./filters";
+import { districtsAllowed, type AnalysisFilter, type FilterChoices } from "./filters";
 import { whereResponseMatches } from "./filters.server";
+import { cachedCount, waveState } from "./results-cache.server";
 import { countedQuestions, type Wave } from "./results.server";
 import { isSmall, suppressCount, type Cell } from "./suppression";
 import { getSuppressionThreshold } from "./suppression.server";
@@ -75,25 +76,29 @@ export async function compareQuestion(
   const where = whereResponseMatches(filter, choices)(expressionBuilder<Database, "survey_response">());
   const counted = await Promise.all(
     waves.map(async (w) => {
-      const [totals, values, answered] = await Promise.all([
-        sql<{ total: number; matched: number }>`
-          select count(*)::int as total, (count(*) filter (where ${where}))::int as matched
-          from survey_response where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted'`.execute(db),
-        sql<{ value: string; n: number }>`
-          select v.value, count(*)::int as n
-          from survey_answer join survey_response on survey_response.id = survey_answer.response_id
-          cross join lateral jsonb_array_elements_text(
-            case jsonb_typeof(survey_answer.value) when 'array' then survey_answer.value else jsonb_build_array(survey_answer.value) end
-          ) as v(value)
-          where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted' and survey_answer.question_key = ${question.key} and ${where}
-          group by 1`.execute(db),
-        sql<{ n: number }>`
-          select count(*)::int as n
-          from survey_answer join survey_response on survey_response.id = survey_answer.response_id
-          where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted' and survey_answer.question_key = ${question.key} and ${where}`.execute(db),
-      ]);
-      const { total: all, matched } = totals.rows[0] ?? { total: 0, matched: 0 };
-      return { all, matched, counts: new Map(values.rows.map((r) => [r.value, r.n])), answered: answered.rows[0]?.n ?? 0 };
+      const state = await waveState(db, w.id);
+      const key = JSON.stringify(["compare", w.id, question.key, { ...filter, health_area: null, districts: districtsAllowed(filter, choices) }]);
+      return cachedCount(key, state.version, async () => {
+        const [totals, values, answered] = await Promise.all([
+          sql<{ total: number; matched: number }>`
+            select count(*)::int as total, (count(*) filter (where ${where}))::int as matched
+            from survey_response where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted'`.execute(db),
+          sql<{ value: string; n: number }>`
+            select v.value, count(*)::int as n
+            from survey_answer join survey_response on survey_response.id = survey_answer.response_id
+            cross join lateral jsonb_array_elements_text(
+              case jsonb_typeof(survey_answer.value) when 'array' then survey_answer.value else jsonb_build_array(survey_answer.value) end
+            ) as v(value)
+            where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted' and survey_answer.question_key = ${question.key} and ${where}
+            group by 1`.execute(db),
+          sql<{ n: number }>`
+            select count(*)::int as n
+            from survey_answer join survey_response on survey_response.id = survey_answer.response_id
+            where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted' and survey_answer.question_key = ${question.key} and ${where}`.execute(db),
+        ]);
+        const { total: all, matched } = totals.rows[0] ?? { total: 0, matched: 0 };
+        return { all, matched, counts: new Map(values.rows.map((r) => [r.value, r.n])), answered: answered.rows[0]?.n ?? 0 };
+      });
     }),
   );
 

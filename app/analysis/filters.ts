@@ -101,7 +101,7 @@ const DATE_PARAMS = ["from", "to", "from-day", "from-month", "from-year", "to-da
  * date that is not a date gives errors naming what was wrong, never a silent drop.
  */
 export function parseAnalysisFilter(params: URLSearchParams, choices: FilterChoices, otherParams: readonly string[] = []): ParsedFilter {
-  const typed: TypedFilter = { ...emptyTyped() };
+  const typed: TypedFilter = typedOf(NO_FILTER);
   const errors: Partial<Record<FilterField, FilterError>> = {};
   const filter: AnalysisFilter = { ...NO_FILTER };
 
@@ -148,20 +148,6 @@ export function parseAnalysisFilter(params: URLSearchParams, choices: FilterChoi
 
   if (Object.keys(errors).length > 0) return { ok: false, errors, typed };
   return { ok: true, filter, typed, fromBoxes: from.boxes || to.boxes };
-}
-
-function emptyTyped(): TypedFilter {
-  return {
-    district: [],
-    health_area: [],
-    support_level: [],
-    age_band: [],
-    completed_by: [],
-    language: [],
-    format: [],
-    from: EMPTY_DATE,
-    to: EMPTY_DATE,
-  };
 }
 
 /** The filter as it was accepted, to put back in the form. */

@@ -150,4 +150,22 @@ describeDb("a wave's results", ({ db }) => {
     const format = results.who.find((w) => w.dimension === "format")!;
     expect(format.rows.map((r) => text(r.cell))).toEqual(["37", "6", "0"]);
   });
+
+  it("counts afresh when an answer is sent, erased or flagged, though the same view was counted before", async () => {
+    const made = await makeWave(db(), { questions: [question("q1", "yes_no_not_sure"), question("q2", "short_text")] });
+    const fresh = (await getWave(db(), { id: made.id, now: NOW, language: "en-GB" }))!;
+    const view = () => getWaveResults(db(), { wave: fresh, filter: NO_FILTER, choices, by: null, language: "en-GB" });
+    const [first] = await addResponses(db(), made, [{ copies: 6, answers: { q1: "yes", q2: "Fine" } }]);
+    expect(table((await view()).questions[0]!)[0]).toBe("yes: 6 (100%)");
+    expect(text((await view()).textQuestions[0]!.answered)).toBe("6");
+
+    await addResponses(db(), made, [{ copies: 5, answers: { q1: "no" } }]);
+    expect(table((await view()).questions[0]!).slice(0, 2)).toEqual(["yes: 6 (55%)", "no: 5 (45%)"]);
+
+    await db().insertInto("safeguarding_flag").values({ source: "survey_answer", response_id: first!, question_key: "q2", raised_by: "person", matched: JSON.stringify([]) }).execute();
+    expect(text((await view()).textQuestions[0]!.answered)).toBe("5");
+
+    await db().deleteFrom("survey_response").where("id", "=", first!).execute();
+    expect(table((await view()).questions[0]!).slice(0, 2)).toEqual(["yes: 5 (50%)", "no: 5 (50%)"]);
+  });
 });

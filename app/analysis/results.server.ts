@@ -14,8 +14,9 @@ import { allQuestions, SurveyDefinitionSchema, textTypes, type Audience, type Qu
 import { isUuid } from "../feedback/schemas";
 import { resolveText } from "../i18n/content";
 import { countedTypes, distribution, distributionRows, questionLabel, questionOptions, type Distribution, type Label } from "./distribution";
-import { allowedValues, filterDimensions, isUnfiltered, type AnalysisFilter, type FilterChoices, type FilterDimension } from "./filters";
+import { allowedValues, districtsAllowed, filterDimensions, isUnfiltered, type AnalysisFilter, type FilterChoices, type FilterDimension } from "./filters";
 import { whereResponseMatches } from "./filters.server";
+import { cachedCount, waveState } from "./results-cache.server";
 import { isSmall, suppressBreakdown, suppressCount, suppressCrossTab, type Cell } from "./suppression";
 import { getSuppressionThreshold } from "./suppression.server";
 
@@ -187,23 +188,25 @@ function filterCondition(filter: AnalysisFilter, choices: FilterChoices): Expres
 
 const areaJoins = sql`left join district on district.slug = survey_response.district left join health_area on health_area.id = district.health_area_id`;
 
-export async function getWaveResults(
-  db: Db,
-  { wave, filter, choices, by, language }: { wave: Wave; filter: AnalysisFilter; choices: FilterChoices; by: FilterDimension | null; language: string },
-): Promise<WaveResults> {
-  const threshold = await getSuppressionThreshold(db);
-  const where = filterCondition(filter, choices);
-  const counted = countedQuestions(wave.definition);
-  const texts = textQuestions(wave.definition);
-  const numberOf = new Map(allQuestions(wave.definition).map((q, i) => [q.key, i + 1]));
+/** The rows the counting queries return for one view of a wave, before suppression. */
+interface WaveRows {
+  respondents: RespondentRow[];
+  values: { question_key: string; value: string; col: string | null; n: number }[];
+  answered: { question_key: string; col: string | null; n: number }[];
+  texts: { question_key: string; n: number }[];
+}
 
-  const [statusRows, respondentRows] = await Promise.all([
-    db
-      .selectFrom("survey_response")
-      .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
-      .where("survey_id", "=", wave.id)
-      .groupBy("status")
-      .execute(),
+/** Counts a view of a wave: respondents by every "about you" column, answers by question and value, in SQL. */
+async function countWave(db: Db, { wave, filter, choices, by }: { wave: Wave; filter: AnalysisFilter; choices: FilterChoices; by: FilterDimension | null }): Promise<WaveRows> {
+  const where = filterCondition(filter, choices);
+  const countedKeys = countedQuestions(wave.definition).map((q) => q.key);
+  const multipleKeys = countedQuestions(wave.definition)
+    .filter((q) => q.type === "multiple_choice")
+    .map((q) => q.key);
+  const textKeys = textQuestions(wave.definition).map((q) => q.key);
+  const col = dimensionSql(by);
+  const joins = by === "health_area" ? areaJoins : sql``;
+  const [respondents, values, answered, texts] = await Promise.all([
     sql<RespondentRow>`
       select survey_response.district, health_area.slug as health_area, survey_response.support_level, survey_response.age_band,
              survey_response.completed_by, survey_response.language, survey_response.format, count(*)::int as n
@@ -212,9 +215,73 @@ export async function getWaveResults(
       group by 1, 2, 3, 4, 5, 6, 7`
       .execute(db)
       .then((r) => r.rows),
+    countedKeys.length
+      ? sql<WaveRows["values"][number]>`
+          select survey_answer.question_key, v.value, ${col} as col, count(*)::int as n
+          from survey_answer
+          join survey_response on survey_response.id = survey_answer.response_id ${joins}
+          cross join lateral jsonb_array_elements_text(
+            case jsonb_typeof(survey_answer.value) when 'array' then survey_answer.value else jsonb_build_array(survey_answer.value) end
+          ) as v(value)
+          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
+            and survey_answer.question_key in (${sql.join(countedKeys)}) and ${where}
+          group by 1, 2, 3`
+          .execute(db)
+          .then((r) => r.rows)
+      : [],
+    // Multiple choice: how many answered at all (a person may be in several rows).
+    multipleKeys.length
+      ? sql<WaveRows["answered"][number]>`
+          select survey_answer.question_key, ${col} as col, count(*)::int as n
+          from survey_answer
+          join survey_response on survey_response.id = survey_answer.response_id ${joins}
+          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
+            and survey_answer.question_key in (${sql.join(multipleKeys)}) and ${where}
+            and jsonb_typeof(survey_answer.value) = 'array' and jsonb_array_length(survey_answer.value) > 0
+          group by 1, 2`
+          .execute(db)
+          .then((r) => r.rows)
+      : [],
+    // Own words: how many answered, leaving out answers flagged for safeguarding (docs/decisions/020).
+    textKeys.length
+      ? sql<WaveRows["texts"][number]>`
+          select survey_answer.question_key, count(*)::int as n
+          from survey_answer
+          join survey_response on survey_response.id = survey_answer.response_id
+          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
+            and survey_answer.question_key in (${sql.join(textKeys)}) and ${where}
+            and jsonb_typeof(survey_answer.value) = 'string' and btrim(survey_answer.value #>> '{}') <> ''
+            and not exists (select 1 from safeguarding_flag f where f.response_id = survey_answer.response_id and f.question_key = survey_answer.question_key)
+          group by 1`
+          .execute(db)
+          .then((r) => r.rows)
+      : [],
   ]);
-  const submitted = Number(statusRows.find((r) => r.status === "submitted")?.n ?? 0);
-  const started = Number(statusRows.find((r) => r.status === "draft")?.n ?? 0);
+  return { respondents, values, answered, texts };
+}
+
+/**
+ * What makes two views the same count: the wave, its current version's questions, the
+ * filters with health areas read as their districts (an area's districts can change), and
+ * the breakdown (with the area map, when the breakdown is by health area).
+ */
+function viewKey(wave: Wave, filter: AnalysisFilter, choices: FilterChoices, by: FilterDimension | null): string {
+  const questions = allQuestions(wave.definition).map((q) => `${q.key}:${q.type}`);
+  return JSON.stringify([wave.id, questions, { ...filter, health_area: null, districts: districtsAllowed(filter, choices) }, by, by === "health_area" ? choices.health_area : null]);
+}
+
+export async function getWaveResults(
+  db: Db,
+  { wave, filter, choices, by, language }: { wave: Wave; filter: AnalysisFilter; choices: FilterChoices; by: FilterDimension | null; language: string },
+): Promise<WaveResults> {
+  const [threshold, state] = await Promise.all([getSuppressionThreshold(db), waveState(db, wave.id)]);
+  const rows = await cachedCount(viewKey(wave, filter, choices, by), state.version, () => countWave(db, { wave, filter, choices, by }));
+  const counted = countedQuestions(wave.definition);
+  const texts = textQuestions(wave.definition);
+  const numberOf = new Map(allQuestions(wave.definition).map((q, i) => [q.key, i + 1]));
+  const respondentRows = rows.respondents;
+  const submitted = state.sent;
+  const started = state.started;
   const matched = respondentRows.reduce((sum, r) => sum + r.n, 0);
   const leftOut = submitted - matched;
   const withheld = isSmall(matched, threshold) || (matched === 0 && !isUnfiltered(filter)) ? "tooFew" : isSmall(leftOut, threshold) ? "tooFewLeftOut" : null;
@@ -241,55 +308,9 @@ export async function getWaveResults(
     }
   }
   const columnValues = by ? dimensionValues(by, choices, columnCounts.keys()) : [];
-  const col = dimensionSql(by);
-  const joins = by === "health_area" ? areaJoins : sql``;
-
-  const countedKeys = counted.map((q) => q.key);
-  const multipleKeys = counted.filter((q) => q.type === "multiple_choice").map((q) => q.key);
-  const textKeys = texts.map((q) => q.key);
-  const [valueRows, answeredRows, textRows] = await Promise.all([
-    countedKeys.length
-      ? sql<{ question_key: string; value: string; col: string | null; n: number }>`
-          select survey_answer.question_key, v.value, ${col} as col, count(*)::int as n
-          from survey_answer
-          join survey_response on survey_response.id = survey_answer.response_id ${joins}
-          cross join lateral jsonb_array_elements_text(
-            case jsonb_typeof(survey_answer.value) when 'array' then survey_answer.value else jsonb_build_array(survey_answer.value) end
-          ) as v(value)
-          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
-            and survey_answer.question_key in (${sql.join(countedKeys)}) and ${where}
-          group by 1, 2, 3`
-          .execute(db)
-          .then((r) => r.rows)
-      : [],
-    // Multiple choice: how many answered at all (a person may be in several rows).
-    multipleKeys.length
-      ? sql<{ question_key: string; col: string | null; n: number }>`
-          select survey_answer.question_key, ${col} as col, count(*)::int as n
-          from survey_answer
-          join survey_response on survey_response.id = survey_answer.response_id ${joins}
-          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
-            and survey_answer.question_key in (${sql.join(multipleKeys)}) and ${where}
-            and jsonb_typeof(survey_answer.value) = 'array' and jsonb_array_length(survey_answer.value) > 0
-          group by 1, 2`
-          .execute(db)
-          .then((r) => r.rows)
-      : [],
-    // Own words: how many answered, leaving out answers flagged for safeguarding (docs/decisions/020).
-    textKeys.length
-      ? sql<{ question_key: string; n: number }>`
-          select survey_answer.question_key, count(*)::int as n
-          from survey_answer
-          join survey_response on survey_response.id = survey_answer.response_id
-          where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
-            and survey_answer.question_key in (${sql.join(textKeys)}) and ${where}
-            and jsonb_typeof(survey_answer.value) = 'string' and btrim(survey_answer.value #>> '{}') <> ''
-            and not exists (select 1 from safeguarding_flag f where f.response_id = survey_answer.response_id and f.question_key = survey_answer.question_key)
-          group by 1`
-          .execute(db)
-          .then((r) => r.rows)
-      : [],
-  ]);
+  const valueRows = rows.values;
+  const answeredRows = rows.answered;
+  const textRows = rows.texts;
 
   for (const question of counted) {
     const mine = valueRows.filter((r) => r.question_key === question.key);

@@ -5,7 +5,7 @@
  * reach a page or a file (app/analysis/suppression.ts).
  */
 import type { CoproductionLevel, CoproductionType, Rag, YouSaidTheme } from "../../db/schema";
-import { cellText, suppressBreakdown, suppressCount, type Cell } from "../analysis/suppression";
+import { cellText, suppressBreakdown, suppressCount, type Cell, type CellWords } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
 import { partsFromDate } from "../surveys/uk-time";
 import { checkTypedDate, nextDay, typedDateFrom, yearsBefore, type TypedDate } from "../utils/typed-date";
@@ -290,7 +290,7 @@ export function shapePack(raw: RawPack): EvidencePack {
 
 /** The words the file is written in (the officer's language). */
 export interface CsvWords {
-  fewerThan: string;
+  fewerThan: CellWords;
   /** "Area of concern 4: …" */
   area: (area: { number: number; title: string }) => string;
   sections: {

@@ -13,7 +13,7 @@ import type { Database } from "../../db/schema";
 import { redact } from "../analysis/redact";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
 import { distribution, distributionRows, questionLabel, questionOptions, type DistributionRow, type Label } from "../analysis/distribution";
-import { cellText, percentText, suppressCount, type Cell } from "../analysis/suppression";
+import { cellText, percentText, suppressCount, type Cell, type CellWords } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
 import { flaggedAnswerKeys } from "../safeguarding/safeguarding.server";
 import {
@@ -248,8 +248,8 @@ export async function getRevisitSummary(
 export interface CsvWords {
   /** Turns a label into words. */
   label: (label: Label) => string;
-  /** "fewer than 5" */
-  fewerThan: string;
+  /** "fewer than 5", and "not shown" for a number hidden only to protect a small one */
+  fewerThan: CellWords;
   sections: {
     responses: string;
     breakdown: string;

@@ -2,7 +2,7 @@ import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { cellText, type Cell } from "~/analysis/suppression";
+import { cellText, type Cell, type CellWords } from "~/analysis/suppression";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Button } from "~/components/button";
@@ -69,7 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** A calendar date in words ("23 November 2026"), read at noon UTC so no zone moves it. */
 const dayInWords = (date: string, language: string) => formatDate(`${date}T12:00:00Z`, language);
 
-function Count({ cell, fewer }: { cell: Cell | null; fewer: string }) {
+function Count({ cell, fewer }: { cell: Cell | null; fewer: CellWords }) {
   return <>{cell ? cellText(cell, fewer) : ""}</>;
 }
 
@@ -112,7 +112,7 @@ function EntriesTable({ entries, caption }: { entries: RawEntry[]; caption: stri
   );
 }
 
-function AreaSection({ area, fewer }: { area: PackArea; fewer: string }) {
+function AreaSection({ area, fewer }: { area: PackArea; fewer: CellWords }) {
   const { t, i18n } = useTranslation("evidence-pack");
   const copro = useTranslation("co-production").t;
   const steps = useTranslation("feedback").t;
@@ -247,7 +247,7 @@ function AreaSection({ area, fewer }: { area: PackArea; fewer: string }) {
 export default function EvidencePackPage() {
   const { t, i18n } = useTranslation("evidence-pack");
   const { typed, errors, areas, pack, search } = useLoaderData<typeof loader>();
-  const fewer = t("fewerThan", { threshold: pack?.threshold ?? 5 });
+  const fewer = { fewer: t("fewerThan", { threshold: pack?.threshold ?? 5 }), notShown: t("notShown") };
   const errorList = (["from", "to", "area"] as const).flatMap((field) => (errors[field] ? [{ href: field, text: t(errors[field]) }] : []));
   const day = (date: string) => dayInWords(date, i18n.language);
   const summary = pack?.summary;

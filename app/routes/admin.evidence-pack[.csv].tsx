@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const yswd = await i18next.getFixedT(request, "you-said-we-did");
   const day = (date: string) => formatDate(`${date}T12:00:00Z`, language);
   const csv = packCsv(pack, {
-    fewerThan: t("fewerThan", { threshold: pack.threshold }),
+    fewerThan: { fewer: t("fewerThan", { threshold: pack.threshold }), notShown: t("notShown") },
     area: (area) => t("area.csv", { number: area.number, title: area.title }),
     sections: {
       summary: t("csv.summary"),

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { cellText, percentText, type Cell } from "~/analysis/suppression";
+import { cellText, percentText, type Cell, type CellWords } from "~/analysis/suppression";
 import { Table } from "~/components/table";
 import i18next from "~/i18n/i18next.server";
 import { RevisitNav } from "~/revisits/components";
@@ -44,11 +44,11 @@ function useLabel() {
 }
 
 /** "fewer than 5" where a number is suppressed. */
-function CountCell({ cell, fewer }: { cell: Cell; fewer: string }) {
+function CountCell({ cell, fewer }: { cell: Cell; fewer: CellWords }) {
   return <>{cellText(cell, fewer)}</>;
 }
 
-function CountsTable({ t, submitted, started, fewer }: { t: (key: string) => string; submitted: Cell; started: Cell; fewer: string }) {
+function CountsTable({ t, submitted, started, fewer }: { t: (key: string) => string; submitted: Cell; started: Cell; fewer: CellWords }) {
   return (
     <Table
       caption={t("counts.caption")}
@@ -62,7 +62,7 @@ function CountsTable({ t, submitted, started, fewer }: { t: (key: string) => str
   );
 }
 
-function AnswersTable({ table, caption, fewer }: { table: SummaryTable; caption: string; fewer: string }) {
+function AnswersTable({ table, caption, fewer }: { table: SummaryTable; caption: string; fewer: CellWords }) {
   const { t } = useTranslation("revisit-summary");
   const label = useLabel();
   return (
@@ -90,7 +90,7 @@ export default function RevisitSummaryPage() {
   const { t } = useTranslation("revisit-summary");
   const label = useLabel();
   const { id, title, scheduled, closesAt, closesWords, summary } = useLoaderData<typeof loader>();
-  const fewer = t("fewerThan", { threshold: summary.threshold });
+  const fewer = { fewer: t("fewerThan", { threshold: summary.threshold }), notShown: t("notShown") };
   const closes = closesAt ? <time dateTime={closesAt}>{closesWords}</time> : null;
   const tt = (key: string) => t(key);
   return (

@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "revisit-summary");
   const csv = summaryCsv(summary, {
     label: (label) => ("text" in label ? label.text : t(label.key)),
-    fewerThan: t("revisit-summary:fewerThan", { threshold: summary.threshold }),
+    fewerThan: { fewer: t("revisit-summary:fewerThan", { threshold: summary.threshold }), notShown: t("revisit-summary:notShown") },
     sections: {
       responses: t("revisit-summary:csv.responses"),
       breakdown: t("revisit-summary:csv.breakdown"),

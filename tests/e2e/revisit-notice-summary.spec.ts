@@ -27,12 +27,12 @@ test("an officer reads the closed re-visit's summary for inspectors and download
   await expect(counts.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sent", exact: true }) })).toContainText("140");
   await expect(counts.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Started but not sent", exact: true }) })).toContainText("15");
 
-  // Small numbers: Ribble Valley (3) and the next smallest, Rossendale, are hidden.
+  // Small numbers: Ribble Valley (3) is hidden, and the next smallest, Rossendale, too, without claiming it is small.
   const districts = page.getByRole("table", { name: "District they live in" });
   const ribble = districts.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Ribble Valley", exact: true }) });
   await expect(ribble.getByRole("cell").first()).toHaveText("fewer than 5");
   const rossendale = districts.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Rossendale", exact: true }) });
-  await expect(rossendale.getByRole("cell").first()).toHaveText("fewer than 5");
+  await expect(rossendale.getByRole("cell").first()).toHaveText("not shown");
   const preston = districts.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Preston", exact: true }) });
   await expect(preston.getByRole("cell")).toHaveText(["18", "14%"]);
 
