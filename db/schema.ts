@@ -805,6 +805,26 @@ export interface FeedbackItemSeenTable {
   seen_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/**
+ * Published findings for a survey wave: the officer's draft, and the snapshot families read
+ * (migrations/202612061500_create_survey_findings.ts; app/analysis/findings.ts has the shapes).
+ */
+export interface SurveyFindingsTable {
+  survey_id: string;
+  title_plain: Generated<string>;
+  title_easy_read: Generated<string>;
+  summary_plain: Generated<string>;
+  summary_easy_read: Generated<string>;
+  /** The draft's blocks in order (FindingsBlock[]), checked when read. */
+  blocks: ColumnType<unknown, string | undefined, string>;
+  /** What families see (PublishedFindings), frozen at publication; null when not published. */
+  published: ColumnType<unknown, string | null | undefined, string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_by: string | null;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   area: AreaTable;
   health_area: HealthAreaTable;
@@ -869,4 +889,5 @@ export interface Database {
   analysis_quote: AnalysisQuoteTable;
   feedback_item_action: FeedbackItemActionTable;
   feedback_item_seen: FeedbackItemSeenTable;
+  survey_findings: SurveyFindingsTable;
 }

@@ -18,6 +18,7 @@ import * as m202611231450 from "./202611231450_add_feedback_file_check";
 import * as m202612061000 from "./202612061000_create_analysis_denominator";
 import * as m202612061400 from "./202612061400_add_feedback_action_links_and_seen";
 import * as m202612061450 from "./202612061450_create_analysis_themes";
+import * as m202612061500 from "./202612061500_create_survey_findings";
 
 /**
  * Every migration, by name. A static list rather than FileMigrationProvider:
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "202612061000_create_analysis_denominator": m202612061000,
   "202612061400_add_feedback_action_links_and_seen": m202612061400,
   "202612061450_create_analysis_themes": m202612061450,
+  "202612061500_create_survey_findings": m202612061500,
 };

@@ -68,6 +68,8 @@ const permissions = {
   "analysis.code": ["admin", "officer"],
   /** Survey analysis: the maintained list of themes and the words that suggest them (docs/decisions/030). */
   "analysis.themes": ["admin"],
+  /** Analysis: build a wave's findings for families and publish or unpublish them (docs/decisions/032). */
+  "analysis.publish": ["admin", "officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -119,6 +119,10 @@ const adminRoutes: Record<string, { path: string; permission: Permission }> = {
   "./admin.analysis.$surveyId.free-text_.quote.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/free-text/quote", permission: "analysis.code" },
   "./admin.analysis.themes._index.tsx": { path: "/admin/analysis/themes", permission: "analysis.themes" },
   "./admin.analysis.themes.$id.tsx": { path: "/admin/analysis/themes/999999", permission: "analysis.themes" },
+  "./admin.analysis.$surveyId.findings.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.words.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/words", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.blocks.$n.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/blocks/1", permission: "analysis.publish" },
+  "./admin.analysis.$surveyId.findings_.preview.tsx": { path: "/admin/analysis/00000000-0000-4000-8000-000000000000/findings/preview", permission: "analysis.publish" },
 };
 
 const modules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("./admin*.tsx", { eager: true });

@@ -17,9 +17,11 @@ import { startResponse } from "~/surveys/responses.server";
 import { visiblePages } from "~/surveys/answers";
 import { focusNumbers } from "~/revisits/template";
 import { formErrors } from "~/utils/form-response.server";
+import { findingsPublishedAt } from "~/analysis/findings.server";
+import { publicFindingsPath } from "~/analysis/findings";
 
 /** The start page: what the survey is for, how long it takes, how answers are used, and when it is open (UK time). */
-export const handle = { i18n: ["common", "surveys"] };
+export const handle = { i18n: ["common", "surveys", "findings"] };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const journey = await loadJourney(request, context, params.slug);
@@ -35,7 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         .sort((a, b) => focusList.indexOf(a.number) - focusList.indexOf(b.number))
         .map((c) => c.plain_title || c.title)
     : [];
+  // Once a survey has closed, its start page is where a family looks for what it found.
+  const findingsPublished = state === "closed" || state === "archived" ? Boolean(await findingsPublishedAt(context.db, survey.id)) : false;
   return json({
+    findingsPublished,
     focuses,
     pageTitle: state === "open" ? title.text : t(`start.${state === "scheduled" ? "notYetOpenTitle" : "closedTitle"}`, { title: title.text }),
     slug: survey.slug,
@@ -88,6 +93,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SurveyStart() {
   const { t } = useTranslation("surveys");
+  const findingsWords = useTranslation("findings").t;
   const data = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
   const errors = sent?.errors ?? {};
@@ -126,6 +132,16 @@ export default function SurveyStart() {
               <p className="govuk-body">{t("start.closedNext")}</p>
             </>
           )}
+          {data.findingsPublished ? (
+            <>
+              <h2 className="govuk-heading-m">{findingsWords("public.start.heading")}</h2>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={publicFindingsPath(slug)}>
+                  {findingsWords("public.start.link")}
+                </Link>
+              </p>
+            </>
+          ) : null}
           <p className="govuk-body">
             <Link className="govuk-link" to="/surveys">
               {t("start.otherSurveys")}

@@ -6,9 +6,12 @@ import { isLanguage } from "~/i18n/config";
 import { Instant } from "~/surveys/journey-parts";
 import { showText } from "~/surveys/question-field";
 import { listPublicSurveys } from "~/surveys/responses.server";
+import { listPublishedFindings } from "~/analysis/findings.server";
+import { publicFindingsPath } from "~/analysis/findings";
+import { formatDate } from "~/utils/dates";
 
 /** Surveys open now, and those opening soon, for parents and carers, young people and practitioners. */
-export const handle = { i18n: ["common", "surveys"] };
+export const handle = { i18n: ["common", "surveys", "findings"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "surveys");
@@ -26,12 +29,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       opensAt: s.opensAt?.toISOString() ?? null,
       closesAt: s.closesAt?.toISOString() ?? null,
     }));
-  return json({ pageTitle: t("list.title"), surveys });
+  // Findings are written in English by officers (docs/decisions/032): marked when the page is not.
+  const findings = (await listPublishedFindings(context.db)).map((f) => ({
+    slug: f.slug,
+    title: f.title.plain,
+    survey: showText(f.survey.title, reader)!,
+    publishedAt: f.publishedAt.toISOString(),
+  }));
+  return json({ pageTitle: t("list.title"), surveys, findings, language: reader.language });
 }
 
 export default function Surveys() {
   const { t } = useTranslation("surveys");
-  const { surveys } = useLoaderData<typeof loader>();
+  const { surveys, findings, language } = useLoaderData<typeof loader>();
+  const findingsWords = useTranslation("findings").t;
   const open = surveys.filter((s) => s.state === "open");
   const soon = surveys.filter((s) => s.state === "scheduled");
   return (
@@ -70,6 +81,30 @@ export default function Surveys() {
               ))}
             </ul>
           </>
+        ) : null}
+        {findings.length ? (
+          <section aria-labelledby="earlier-findings">
+            <h2 className="govuk-heading-l" id="earlier-findings">
+              {findingsWords("public.list.heading")}
+            </h2>
+            <p className="govuk-body">{findingsWords("public.list.intro")}</p>
+            <ul className="govuk-list app-findings-list">
+              {findings.map((f) => (
+                <li key={f.slug}>
+                  <Link className="govuk-link govuk-!-font-weight-bold" to={publicFindingsPath(f.slug)} lang={language === "en-GB" ? undefined : "en-GB"}>
+                    {f.title}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s">
+                    <span lang={f.survey.lang} dir={f.survey.dir}>
+                      {f.survey.text}
+                    </span>{" "}
+                    · {findingsWords("public.list.published", { date: formatDate(f.publishedAt, language) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
       </div>
     </div>
