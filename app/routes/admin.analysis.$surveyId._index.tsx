@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnalysisFilterForm, useFilterErrorItems } from "~/analysis/filter-form";
 import { filterDimensions, filterToSearch, isUnfiltered } from "~/analysis/filters";
+import { can } from "~/auth/roles";
 import { getResponseRates } from "~/analysis/denominators.server";
 import { getWaveResults } from "~/analysis/results.server";
 import { DimensionTableView, QuestionResultView, useFewer, useLabel } from "~/analysis/results-components";
@@ -29,9 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "analysis");
   const common = await i18next.getFixedT(request, "common");
   const wave = { id: read.wave.id, title: read.wave.title, audience: read.wave.audience, wave: read.wave.wave, state: read.wave.state };
+  const canPublish = can(read.user.role, "analysis.publish");
   if (!read.ok) {
     return json(
-      { pageTitle: `${common("errorPrefix")} ${t("results.title", { title: wave.title })}`, wave, ok: false as const, typed: read.typed, errors: read.errors, by: read.by, choices: read.choices, results: null, rates: null, search: "", filterSearch: "" },
+      { pageTitle: `${common("errorPrefix")} ${t("results.title", { title: wave.title })}`, wave, ok: false as const, typed: read.typed, errors: read.errors, by: read.by, choices: read.choices, results: null, rates: null, search: "", filterSearch: "", canPublish },
       { status: 400 },
     );
   }
@@ -52,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     filtered: !isUnfiltered(read.filter),
     search: read.search,
     filterSearch: filterToSearch(read.filter).toString(),
+    canPublish,
   });
 }
 
@@ -98,11 +101,13 @@ export default function WaveResultsPage() {
             {t("results.links.export")}
           </a>
         </li>
-        <li>
-          <a className="govuk-link" href={`${base}/findings`}>
-            {t("results.links.findings")}
-          </a>
-        </li>
+        {data.canPublish ? (
+          <li>
+            <a className="govuk-link" href={`${base}/findings`}>
+              {t("results.links.findings")}
+            </a>
+          </li>
+        ) : null}
       </ul>
 
       <AnalysisFilterForm
