@@ -26,7 +26,7 @@ import { fileURLToPath } from "node:url";
 import { Kysely, PostgresDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import autocannon, { type Result as AutocannonResult } from "autocannon";
-import { openDatabase, type DatabaseHandle } from "../db/engine";
+import { openDatabase, SESSION_OPTIONS, type DatabaseHandle } from "../db/engine";
 import type { Database } from "../db/schema";
 import { comparableQuestion, compareQuestion } from "../app/analysis/compare.server";
 import { getResponseRates } from "../app/analysis/denominators.server";
@@ -51,8 +51,6 @@ export interface AnalysisSettings {
   flags: number;
   /** Print EXPLAIN (ANALYZE, BUFFERS) of each page's slowest query to stderr. */
   explain: boolean;
-  /** "off": ALTER DATABASE … SET jit = off on the throwaway database before anything connects (an experiment). */
-  jit: "server" | "off";
   /** Every request a view never asked for before (a new "to" day each time), so none is answered from the count cache. */
   cold: boolean;
 }
@@ -72,15 +70,8 @@ function settingsFromEnv(): AnalysisSettings {
     drafts: number("BENCH_ANALYSIS_DRAFTS", 3_000, 0),
     flags: number("BENCH_ANALYSIS_FLAGS", 300, 0),
     explain: process.env.BENCH_EXPLAIN === "1" || process.env.BENCH_EXPLAIN === "true",
-    jit: jitSetting(process.env.BENCH_JIT),
     cold: process.env.BENCH_ANALYSIS_COLD === "1" || process.env.BENCH_ANALYSIS_COLD === "true",
   };
-}
-
-function jitSetting(raw: string | undefined): AnalysisSettings["jit"] {
-  if (!raw) return "server";
-  if (raw === "off") return "off";
-  throw new Error(`BENCH_JIT may only be "off" (got "${raw}"); leave it unset to keep the server's setting`);
 }
 
 // ---------------------------------------------------------------------------
@@ -335,7 +326,7 @@ interface Captured {
  * or compareQuestion (the compare page), called exactly as the loaders call them.
  */
 async function captureQueries(databaseUrl: string, surveyId: string, pages: Checked[]): Promise<Captured[][]> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: SESSION_OPTIONS });
   let captured: Captured[] = [];
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -396,7 +387,8 @@ async function measureSql(
 ): Promise<AnalysisResult["sql"]> {
   const clients = await Promise.all(
     Array.from({ length: settings.connections }, async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
+      // The portal's own session settings (JIT off), so the SQL is timed as the portal runs it.
+      const client = new pg.Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
       await client.connect();
       return client;
     }),
@@ -481,7 +473,7 @@ async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> 
 }
 
 async function withNewSession<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await client.connect();
   try {
     return await fn(client);
@@ -505,10 +497,6 @@ export async function runAnalysis(settings: AnalysisSettings = settingsFromEnv()
   let handle: DatabaseHandle | undefined;
   const bulk = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
-    if (settings.jit === "off") {
-      await bulk.query(`alter database "${database.name}" set jit = off`);
-      log("jit = off for every new session on the throwaway database (BENCH_JIT=off)");
-    }
     // A new session, as the portal's and the SQL clients' will be, so it sees the setting above.
     const server = await withNewSession(database.url, (client) =>
       client.query<{ version: string; jit: string }>("select current_setting('server_version') as version, current_setting('jit') as jit"),

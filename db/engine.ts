@@ -29,13 +29,16 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Settings for every session the portal opens on a PostgreSQL server (see openDatabase). */
+export const SESSION_OPTIONS = "-c jit=off";
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     // JIT compiling is for long analytical queries run once; the portal's are short and
     // repeated, and the analysis counts were costed high enough to be recompiled on every
     // request (1.3 s of a 1.4 s query: bench/README.md, "analysis"). A connection string's
     // own `options` still win, as they come later.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: "-c jit=off" });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: SESSION_OPTIONS });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
