@@ -35,7 +35,7 @@ import { getFilterChoices } from "../app/analysis/filters.server";
 import { parseBy } from "../app/analysis/routes.server";
 import { getWave, getWaveResults } from "../app/analysis/results.server";
 import { BENCH_ANALYSIS_QUESTIONS, BENCH_WAVE, COMPARE_KEY, seedAnalysisWave, type SeedResult } from "./analysis-data";
-import { cleanUp, createBenchDatabase, freePort, log, percentile, round, startPortal, type Portal } from "./harness";
+import { cleanUp, closeAndWait, createBenchDatabase, freePort, log, percentile, type Portal, round, startPortal } from "./harness";
 import { CookieJar, decodeEntities, encodeForm, readForms } from "./surveys-journey";
 
 const OFFICER = "officer@demo.local";
@@ -454,23 +454,6 @@ async function measureSql(
 // ---------------------------------------------------------------------------
 // The run
 
-/** Closes the pool and waits until the server has seen every connection go (as bench/surveys.ts does). */
-async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> {
-  await handle.close();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-      );
-      if (rows[0]!.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 async function withNewSession<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });

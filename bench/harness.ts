@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import autocannon, { type Result as AutocannonResult } from "autocannon";
 import pg from "pg";
+import type { DatabaseHandle } from "../db/engine";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 const serverEntry = path.join(repoRoot, "build/server/index.js");
@@ -558,4 +559,27 @@ export async function measure(url: string, options: MeasureOptions & { paths?: s
       `p99 ${result.latency.p99}); ${result.errors} errors, ${result.non2xx} non-2xx`,
   );
   return measurement;
+}
+
+/**
+ * Closes the pool and waits until the server has seen every connection go:
+ * pool.end() does not wait for that, and dropping the database "with (force)"
+ * while one lingers kills it, whose client then throws 57P01 and ends the run
+ * (tests/setup/database.ts does the same).
+ */
+export async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> {
+  await handle.close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+      );
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
 }

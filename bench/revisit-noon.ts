@@ -21,7 +21,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../db/engine";
 import { createRandom } from "../db/seed/local-offer";
 import { loadHolidays } from "../app/revisits/revisits.server";
@@ -31,7 +30,7 @@ import { answerContext } from "../app/surveys/responses.server";
 import type { AnswerValue } from "../app/surveys/answers";
 import type { SurveyDefinition } from "../app/surveys/definition";
 import { createSurvey } from "../app/surveys/surveys.server";
-import { cleanUp, createBenchDatabase, freePort, log, percentile, repoRoot, round, startPortal, type Portal } from "./harness";
+import { cleanUp, closeAndWait, createBenchDatabase, freePort, log, percentile, type Portal, repoRoot, round, startPortal } from "./harness";
 import { checkFilled, CookieJar, encodeForm, fillPage, formWithIntent, readForms, readReference } from "./surveys-journey";
 
 /** Day −10 of the benchmark's re-visit: the survey opens at noon on day −5 (2026-11-30). */
@@ -515,23 +514,6 @@ async function countStored(handle: DatabaseHandle, surveyId: string, acknowledge
   return stored;
 }
 
-/** pool.end() does not wait for the server to see the connections go; a forced drop would kill them (see bench/surveys.ts). */
-async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> {
-  await handle.close();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-      );
-      if (rows[0]!.n === 0) break;
-      await sleep(100);
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 // ---------------------------------------------------------------------------
 // The run

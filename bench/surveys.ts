@@ -9,14 +9,13 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../db/engine";
 import type { AnswerValue } from "../app/surveys/answers";
 import { newSurveyReference } from "../app/surveys/codes";
 import type { SurveyDefinition } from "../app/surveys/definition";
 import { createSurvey } from "../app/surveys/surveys.server";
 import { createRandom } from "../db/seed/local-offer";
-import { cleanUp, createBenchDatabase, freePort, log, percentile, round, startPortal, type Portal } from "./harness";
+import { cleanUp, closeAndWait, createBenchDatabase, freePort, log, percentile, type Portal, round, startPortal } from "./harness";
 import {
   BENCH_QUESTION_COUNT,
   benchSurveyDefinition,
@@ -277,28 +276,6 @@ function latencyOf(values: number[]): Latency {
   return { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), p99: round(percentile(sorted, 99), 2), requests: values.length };
 }
 
-/**
- * Closes the pool and waits until the server has seen every connection go:
- * pool.end() does not wait for that, and dropping the database "with (force)"
- * while one lingers kills it, whose client then throws 57P01 and ends the run
- * (tests/setup/database.ts does the same).
- */
-async function closeAndWait(handle: DatabaseHandle, url: string): Promise<void> {
-  await handle.close();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-      );
-      if (rows[0]!.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 // ---------------------------------------------------------------------------
 // The run
