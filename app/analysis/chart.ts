@@ -18,7 +18,8 @@ export interface ChartBar {
 
 export const CHART_WIDTH = 400;
 const BAR_MAX = 280;
-const LINE = 18;
+// Room for scripts with tall letters (Urdu in Nastaliq) as well as Latin ones.
+const LINE = 22;
 const BAR = 20;
 const GAP = 14;
 /** Characters on one label line at the chart's font size. */
@@ -64,7 +65,7 @@ export function layoutChart(bars: readonly ChartBar[]): { height: number; bars: 
   bars.forEach((bar, i) => {
     const labelled = i === 0 || bars[i - 1]!.label !== bar.label;
     const lines = labelled ? wrapLabel(bar.label).map((text) => ({ text, y: (y += LINE) })) : [];
-    const barY = y + 6;
+    const barY = y + 10;
     const barWidth = bar.percent === null ? 0 : Math.max((Math.min(Math.max(bar.percent, 0), 100) / 100) * BAR_MAX, bar.percent > 0 ? 2 : 0);
     laid.push({ ...bar, lines, barY, barWidth, textX: barWidth + 6, textY: barY + BAR - 5, labelled });
     y = barY + BAR + (i + 1 < bars.length && bars[i + 1]!.label === bar.label ? 4 : GAP - 6);
