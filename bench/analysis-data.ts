@@ -17,7 +17,7 @@ import { createSurvey } from "../app/surveys/surveys.server";
 import type { Database } from "../db/schema";
 import { createRandom } from "../db/seed/local-offer";
 import { freeTextPools } from "../db/seed/surveys-data";
-import { londonDate, ukNoon } from "../db/seed/surveys";
+import { gaussian, londonDate, ukNoon, weighted } from "../db/seed/surveys";
 
 type Random = ReturnType<typeof createRandom>;
 
@@ -215,21 +215,6 @@ const DISTRICTS: Record<string, { weight: number; mood: number; urdu: number; po
   "west-lancashire": { weight: 9, mood: -0.05, urdu: 0.01, polish: 0.04 },
   wyre: { weight: 8, mood: 0.05, urdu: 0.01, polish: 0.03 },
 };
-
-function weighted<T extends string>(random: Random, weights: Record<T, number>): T {
-  const entries = Object.entries(weights) as [T, number][];
-  let r = random.next() * entries.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
-
-function gaussian(random: Random): number {
-  const u = Math.max(random.next(), 1e-9);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-}
 
 function agreement(random: Random, score: number): string {
   if (random.chance(0.05)) return "dont_know";

@@ -10,7 +10,8 @@ import type { Database } from "../../db/schema";
 import { resolveText } from "../i18n/content";
 import { allQuestions, SurveyDefinitionSchema, type Audience, type Question } from "../surveys/definition";
 import { surveyState } from "../surveys/window";
-import { distribution, distributionRows, questionLabel, questionOptions, type Distribution, type Label } from "./distribution";
+import { answerRows, distribution, questionLabel, type Distribution, type Label } from "./distribution";
+import { rangeOf } from "./ranges";
 import { districtsAllowed, type AnalysisFilter, type FilterChoices } from "./filters";
 import { whereResponseMatches } from "./filters.server";
 import { cachedCount, waveState } from "./results-cache.server";
@@ -74,7 +75,7 @@ export async function compareQuestion(
     .sort((a, b) => Number(b.series === wave.series) - Number(a.series === wave.series) || a.audience.localeCompare(b.audience) || (a.opensAt?.getTime() ?? 0) - (b.opensAt?.getTime() ?? 0));
 
   const where = whereResponseMatches(filter, choices)(expressionBuilder<Database, "survey_response">());
-  const counted = await Promise.all(
+  const cachedCounts = await Promise.all(
     waves.map(async (w) => {
       const state = await waveState(db, w.id);
       const key = JSON.stringify(["compare", w.id, question.key, { ...filter, health_area: null, districts: districtsAllowed(filter, choices) }]);
@@ -97,14 +98,23 @@ export async function compareQuestion(
             where survey_response.survey_id = ${w.id} and survey_response.status = 'submitted' and survey_answer.question_key = ${question.key} and ${where}`.execute(db),
         ]);
         const { total: all, matched } = totals.rows[0] ?? { total: 0, matched: 0 };
-        return { all, matched, counts: new Map(values.rows.map((r) => [r.value, r.n])), answered: answered.rows[0]?.n ?? 0 };
+        return { all, matched, exact: values.rows, answered: answered.rows[0]?.n ?? 0 };
       });
     }),
   );
 
+  // Numbers and dates in this wave's ranges (outside the cache: another wave's question may set other ranges).
+  const toRange = rangeOf(question);
+  const counted = cachedCounts.map(({ exact, ...c }) => {
+    const counts = new Map<string, number>();
+    for (const r of exact) counts.set(toRange(r.value), (counts.get(toRange(r.value)) ?? 0) + r.n);
+    return { ...c, counts };
+  });
+
   // One set of rows for every wave: this wave's options, then any value only another has.
-  const rows = distributionRows(
-    questionOptions(question, language) ?? [],
+  const rows = answerRows(
+    question,
+    language,
     counted.flatMap((c) => [...c.counts.keys()]),
     { key: "analysis:results.notAnswered" },
   );

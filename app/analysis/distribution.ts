@@ -7,10 +7,11 @@
  */
 import { resolveText } from "../i18n/content";
 import { AGREEMENT_VALUES, DONT_KNOW, FACE_VALUES, YES_NO_VALUES, type Question } from "../surveys/definition";
+import { numberRanges, rangeOf } from "./ranges";
 import { suppressBreakdown, type Cell } from "./suppression";
 
-/** Words to show: written by staff (already in the reader's language) or an i18n key ("ns:key"). */
-export type Label = { text: string } | { key: string };
+/** Words to show: written by staff (already in the reader's language) or an i18n key ("ns:key") with any numbers it needs. */
+export type Label = { text: string } | { key: string; values?: Record<string, number> };
 
 export type RowKind = "option" | "dont_know" | "not_answered";
 
@@ -27,6 +28,11 @@ export interface Distribution {
   total: Cell;
 }
 
+/** A label in words, given a translator: staff's words as they are, a key translated with its numbers. */
+export function labelWords(t: (key: string, values?: Record<string, number>) => string, label: Label): string {
+  return "text" in label ? label.text : t(label.key, label.values);
+}
+
 /** The value of the "not answered" row. */
 export const NOT_ANSWERED = "";
 
@@ -38,10 +44,14 @@ const FACE_WORDS: Record<string, string> = {
   "5": "veryHappy",
 };
 
-/** Question types whose answers are counted option by option. */
-export const countedTypes: readonly Question["type"][] = ["single_choice", "multiple_choice", "agreement", "face_scale", "yes_no_not_sure"];
+/** Question types whose answers are counted option by option (numbers and dates in ranges: ranges.ts). */
+export const countedTypes: readonly Question["type"][] = ["single_choice", "multiple_choice", "agreement", "face_scale", "yes_no_not_sure", "number", "date"];
 
-/** A question's options in the definition's order; undefined for questions without options. */
+/**
+ * A question's options in the definition's order (a number question's ranges; none for
+ * a date question, whose years come from its answers); undefined for questions answered
+ * in words.
+ */
 export function questionOptions(question: Question, language: string): { value: string; label: Label }[] | undefined {
   const text = (variants: Question["text"]): Label => ({
     text: resolveText(variants, { language, format: "standard" })?.text ?? "",
@@ -59,6 +69,10 @@ export function questionOptions(question: Question, language: string): { value: 
       return YES_NO_VALUES.map((v) => ({ value: v, label: { key: `surveys:scales.yesNo.${v}` } }));
     case "face_scale":
       return FACE_VALUES.map((v) => ({ value: v, label: { key: `surveys:scales.face.${FACE_WORDS[v]}` } }));
+    case "number":
+      return numberRanges(question).map((r) => ({ value: r.value, label: r.label }));
+    case "date":
+      return [];
     default:
       return undefined;
   }
@@ -82,6 +96,17 @@ export function distributionRows(options: readonly { value: string; label: Label
     ...ordered.map((o) => ({ value: o.value, label: o.label, kind: (o.value === DONT_KNOW ? "dont_know" : "option") as RowKind })),
     { value: NOT_ANSWERED, label: notAnsweredLabel, kind: "not_answered" as RowKind },
   ];
+}
+
+/**
+ * The rows for a question's answers, given the values counted: a number question's
+ * ranges, a date question's years in order, any other question's options.
+ */
+export function answerRows(question: Question, language: string, seen: Iterable<string>, notAnsweredLabel: Label) {
+  const toRange = rangeOf(question);
+  const values = [...new Set([...seen].map(toRange))];
+  if (question.type === "date") values.sort();
+  return distributionRows(questionOptions(question, language) ?? [], values, notAnsweredLabel);
 }
 
 /**

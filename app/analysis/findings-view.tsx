@@ -174,7 +174,7 @@ function ChartBlock({ id, block, easy, fewer, staffLang, staffDir }: { id: strin
   const reader = { language: i18n.language, format: easy ? ("easy_read" as const) : ("standard" as const) };
   const question = showText(block.question, reader) ?? { text: block.questionKey, pictogram: null };
   const resolve = (l: PublishedLabel): ResolvedRow => {
-    if ("key" in l) return { shown: null, label: { key: l.key } };
+    if ("key" in l) return { shown: null, label: { key: l.key, values: l.values } };
     const shown = showText(l.variants, { language: reader.language, format: "standard" }) ?? { text: "", pictogram: null };
     return { shown, label: { text: shown.text } };
   };

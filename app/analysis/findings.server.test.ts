@@ -202,6 +202,23 @@ describeDb("published findings", ({ db }) => {
     expect(JSON.stringify((await row()).published)).not.toContain("key worker");
   });
 
+  it("publishes a number question's chart in its ranges, whose words each reader's language supplies", async () => {
+    const numbers = await makeWave(db(), { questions: [question("months", "number", { min: 0, max: 120 })] });
+    await addResponses(db(), numbers, [
+      { copies: 28, answers: { months: "6" } },
+      { copies: 9, answers: { months: "40" } },
+    ]);
+    await saveWords(db(), { surveyId: numbers.id, words, by, now: CLOSED });
+    await saveBlock(db(), { surveyId: numbers.id, index: null, block: { kind: "chart", questionKey: "months", plain: "Most waited under two years.", easyRead: "Most waited a short time." }, by, now: CLOSED });
+    expect(await publishFindings(db(), { surveyId: numbers.id, by, now: CLOSED })).toMatchObject({ ok: true });
+    const numbersSlug = (await getWave(db(), { id: numbers.id, now: CLOSED, language: "en-GB" }))!.slug;
+    const chart = (await getPublishedFindings(db(), numbersSlug))!.findings.blocks.find((b): b is PublishedChart => b.kind === "chart")!;
+    expect(chart.rows.slice(0, 2).map((r) => [r.label, r.cell])).toEqual([
+      [{ key: "analysis:ranges.between", values: { from: 0, to: 24 } }, { shown: true, count: 28, percent: 76 }],
+      [{ key: "analysis:ranges.between", values: { from: 25, to: 49 } }, { shown: true, count: 9, percent: 24 }],
+    ]);
+  });
+
   it("answers an unknown wave as not found", async () => {
     expect(await publishFindings(db(), { surveyId: "00000000-0000-4000-8000-000000000000", by, now: CLOSED })).toEqual({ ok: false, reason: "not-found" });
     expect(await publishFindings(db(), { surveyId: "not-a-uuid", by, now: CLOSED })).toEqual({ ok: false, reason: "not-found" });

@@ -220,7 +220,7 @@ export function publishProblems(
 }
 
 /** Words as a label: an interface word (i18n key) or words from the survey in each of its languages and formats. */
-export type PublishedLabel = { key: string } | { variants: Text };
+export type PublishedLabel = { key: string; values?: Record<string, number> } | { variants: Text };
 
 export interface PublishedRow {
   value: string;
@@ -278,7 +278,7 @@ function cleanCell(cell: Cell): Cell {
 }
 
 function labelFor(question: Question | undefined, row: Distribution["rows"][number]): PublishedLabel {
-  if ("key" in row.label) return { key: row.label.key };
+  if ("key" in row.label) return row.label.values ? { key: row.label.key, values: row.label.values } : { key: row.label.key };
   const option = question?.options.find((o) => o.value === row.value);
   if (option) return { variants: option.label };
   return { variants: [{ language: "en-GB", format: "standard", text: row.label.text, reviewed: true }] };
@@ -345,7 +345,7 @@ const CellSchema = z.union([
   z.object({ shown: z.literal(true), count: z.number(), percent: z.number().nullable() }),
   z.object({ shown: z.literal(false), reason: z.enum(["small", "secondary"]) }),
 ]);
-const LabelSchema = z.union([z.object({ key: z.string() }), z.object({ variants: z.array(TextVariantSchema) })]);
+const LabelSchema = z.union([z.object({ key: z.string(), values: z.record(z.string(), z.number()).optional() }), z.object({ variants: z.array(TextVariantSchema) })]);
 const PublishedSchema = z.object({
   version: z.literal(1),
   survey: z.object({ title: z.array(TextVariantSchema), audience: z.string(), wave: z.string(), closesAt: z.string().nullable() }),

@@ -19,6 +19,7 @@ import { inTransaction, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import { isUuid } from "../feedback/schemas";
 import { resolveText, type TextVariant } from "../i18n/content";
+import { answerNotFlagged } from "../safeguarding/safeguarding.server";
 import { allQuestions, textTypes, type SurveyDefinition } from "../surveys/definition";
 import { answerLanguage, type ThemeFilter } from "./free-text";
 import type { whereResponseMatches } from "./filters.server";
@@ -74,33 +75,6 @@ export async function getFreeTextSurvey(db: Db, { id, language = "en-GB" }: { id
 /** Narrows the responses: the shared analysis filters (app/analysis/filters.server.ts whereResponseMatches). */
 export type ResponseFilter = ReturnType<typeof whereResponseMatches>;
 
-/** Not flagged for safeguarding: the same rule as flaggedAnswerKeys, inside the query. */
-function notFlagged(eb: ExpressionBuilder<Database, "survey_answer" | "survey_response">) {
-  return eb.not(
-    eb.exists(
-      eb
-        .selectFrom("safeguarding_flag")
-        .select("safeguarding_flag.id")
-        .where("safeguarding_flag.source", "=", "survey_answer")
-        .whereRef("safeguarding_flag.response_id", "=", "survey_answer.response_id")
-        .whereRef("safeguarding_flag.question_key", "=", "survey_answer.question_key"),
-    ),
-  );
-}
-
-function tagNotFlagged(eb: ExpressionBuilder<Database, "answer_theme" | "survey_response">) {
-  return eb.not(
-    eb.exists(
-      eb
-        .selectFrom("safeguarding_flag")
-        .select("safeguarding_flag.id")
-        .where("safeguarding_flag.source", "=", "survey_answer")
-        .whereRef("safeguarding_flag.response_id", "=", "answer_theme.response_id")
-        .whereRef("safeguarding_flag.question_key", "=", "answer_theme.question_key"),
-    ),
-  );
-}
-
 const answerText = sql<string>`survey_answer.value #>> '{}'`;
 
 /** The readable answers to one question of one survey (before the theme filter). */
@@ -114,7 +88,7 @@ function readableAnswers(db: Db, { surveyId, questionKey, filter }: { surveyId: 
     .where("survey_answer.question_key", "=", questionKey)
     .where(sql<boolean>`jsonb_typeof(survey_answer.value) = 'string'`)
     .where(sql<boolean>`btrim(survey_answer.value #>> '{}') <> ''`)
-    .where(notFlagged);
+    .where(answerNotFlagged("survey_answer"));
   if (filter) query = query.where((eb) => filter(eb as unknown as ExpressionBuilder<Database, "survey_response">));
   return query;
 }
@@ -283,7 +257,7 @@ export async function themeSummary(
     .where("survey_response.survey_id", "=", surveyId)
     .where("survey_response.status", "=", "submitted")
     .where("answer_theme.question_key", "=", questionKey)
-    .where(tagNotFlagged);
+    .where(answerNotFlagged("answer_theme"));
   if (filter) tagged = tagged.where((eb) => filter(eb as unknown as ExpressionBuilder<Database, "survey_response">));
   const [perTheme, distinct, untagged] = await Promise.all([
     tagged

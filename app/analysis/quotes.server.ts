@@ -10,6 +10,7 @@ import type { Database } from "../../db/schema";
 import { inTransaction, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
 import { isUuid } from "../feedback/schemas";
+import { answerNotFlagged } from "../safeguarding/safeguarding.server";
 import { findReadableAnswer, type AnswerKey } from "./free-text.server";
 import { redact } from "./redact";
 
@@ -140,18 +141,7 @@ export async function listQuotes(db: Db, surveyId: string): Promise<Quote[]> {
       "survey_response.reference",
     ])
     .where("analysis_quote.survey_id", "=", surveyId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("safeguarding_flag")
-            .select("safeguarding_flag.id")
-            .where("safeguarding_flag.source", "=", "survey_answer")
-            .whereRef("safeguarding_flag.response_id", "=", "analysis_quote.response_id")
-            .whereRef("safeguarding_flag.question_key", "=", "analysis_quote.question_key"),
-        ),
-      ),
-    )
+    .where(answerNotFlagged("analysis_quote"))
     .orderBy("analysis_quote.chosen_at")
     .orderBy("analysis_quote.id")
     .execute();

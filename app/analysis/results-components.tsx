@@ -2,14 +2,15 @@ import { useTranslation } from "react-i18next";
 import { Table } from "~/components/table";
 import { ChartFigure } from "./chart-figure";
 import type { ChartBar } from "./chart";
-import { summariseDistribution, type Distribution, type Label } from "./distribution";
+import { isRanged } from "./ranges";
+import { labelWords, summariseDistribution, type Distribution, type Label } from "./distribution";
 import type { CrossTab, DimensionTable, QuestionResult } from "./results.server";
 import { cellText, percentText, type Cell } from "./suppression";
 
 /** Turns a label into words: staff's own words as they are, an i18n key translated. */
 export function useLabel() {
   const { t } = useTranslation("analysis");
-  return (label: Label) => ("text" in label ? label.text : t(label.key));
+  return (label: Label) => labelWords(t, label);
 }
 
 /** Words for hidden numbers: "fewer than 5" (small) and "not shown" (hidden so a small one cannot be worked out). */
@@ -43,20 +44,22 @@ export function barsOf(d: Distribution, label: (l: Label) => string, fewer: Supp
 export function useDistributionSummary() {
   const { t } = useTranslation("analysis");
   const label = useLabel();
-  return (d: Distribution, fewer: SuppressionWords): string => {
+  return (d: Distribution, fewer: SuppressionWords, question?: Pick<QuestionResult, "type" | "median">): string => {
     const s = summariseDistribution(d);
+    const ranged = question && isRanged(question);
     const parts: string[] = [];
     if (s.top.length === 0) parts.push(t("summary.noneShown"));
-    else if (s.top.length === 1) parts.push(t("summary.topOne", { first: label(s.top[0]!.label), firstPercent: s.top[0]!.percent }));
+    else if (s.top.length === 1) parts.push(t(ranged ? "summary.topOneRange" : "summary.topOne", { first: label(s.top[0]!.label), firstPercent: s.top[0]!.percent }));
     else
       parts.push(
-        t("summary.topTwo", {
+        t(ranged ? "summary.topTwoRange" : "summary.topTwo", {
           first: label(s.top[0]!.label),
           firstPercent: s.top[0]!.percent,
           second: label(s.top[1]!.label),
           secondPercent: s.top[1]!.percent,
         }),
       );
+    if (question?.median?.shown) parts.push(t("summary.median", { value: question.median.value }));
     if (s.dontKnow) parts.push(t("summary.dontKnow", { number: cellText(s.dontKnow, fewer) }));
     if (s.notAnswered) parts.push(t("summary.notAnswered", { number: cellText(s.notAnswered, fewer) }));
     if (s.someHidden) parts.push(t("summary.someHidden", { fewer: fewer.fewer, notShown: fewer.notShown }));
@@ -65,7 +68,7 @@ export function useDistributionSummary() {
 }
 
 /** One question: its chart, then the table of its numbers, then any breakdown. */
-export function QuestionResultView({ question, fewer, headingLevel = 3 }: { question: QuestionResult; fewer: SuppressionWords; headingLevel?: 2 | 3 }) {
+export function QuestionResultView({ question, fewer, threshold, headingLevel = 3 }: { question: QuestionResult; fewer: SuppressionWords; threshold: number; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation("analysis");
   const label = useLabel();
   const summarise = useDistributionSummary();
@@ -77,7 +80,7 @@ export function QuestionResultView({ question, fewer, headingLevel = 3 }: { ques
         {heading}
       </Heading>
       {question.areaOfConcern ? <p className="govuk-body-s">{t("results.areaOfConcern", { number: question.areaOfConcern })}</p> : null}
-      <ChartFigure id={`chart-${question.key}`} title={heading} summary={summarise(question, fewer)} bars={barsOf(question, label, fewer)} />
+      <ChartFigure id={`chart-${question.key}`} title={heading} summary={summarise(question, fewer, question)} bars={barsOf(question, label, fewer)} />
       <Table
         caption={t("results.tableCaption", { text: label(question.text) })}
         captionSize="s"
@@ -89,6 +92,11 @@ export function QuestionResultView({ question, fewer, headingLevel = 3 }: { ques
         ]}
       />
       {question.multiple ? <p className="govuk-body-s">{t("results.multipleNote")}</p> : null}
+      {question.type === "number" ? <p className="govuk-body-s">{t("results.rangesNote")}</p> : null}
+      {question.type === "date" ? <p className="govuk-body-s">{t("results.yearsNote")}</p> : null}
+      {question.median ? (
+        <p className="govuk-body">{question.median.shown ? t("results.median", { value: question.median.value }) : t("results.medianHidden", { threshold })}</p>
+      ) : null}
       {question.breakdown ? <CrossTabView question={question} tab={question.breakdown} fewer={fewer} /> : null}
     </>
   );

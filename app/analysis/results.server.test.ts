@@ -168,4 +168,49 @@ describeDb("a wave's results", ({ db }) => {
     await db().deleteFrom("survey_response").where("id", "=", first!).execute();
     expect(table((await view()).questions[0]!).slice(0, 2)).toEqual(["yes: 5 (50%)", "no: 5 (50%)"]);
   });
+
+  it("counts number answers in the question's ranges with the middle answer, and dates by year, broken down and suppressed like any other", async () => {
+    const made = await makeWave(db(), {
+      questions: [question("district", "single_choice", { about: "district", options: [] }), question("wait", "number", { min: 0, max: 120 }), question("start", "date")],
+    });
+    await addResponses(db(), made, [
+      { copies: 6, district: "burnley", answers: { wait: "3", start: "2023-09-14" } },
+      { copies: 5, district: "burnley", answers: { wait: "30", start: "2024-01-02" } },
+      { copies: 6, district: "pendle", answers: { wait: "30", start: "2024-11-30" } },
+      { copies: 2, district: "pendle", answers: { wait: "110" } },
+    ]);
+    const fresh = (await getWave(db(), { id: made.id, now: NOW, language: "en-GB" }))!;
+    const view = (filter: Partial<AnalysisFilter> = {}, by: FilterDimension | null = null) =>
+      getWaveResults(db(), { wave: fresh, filter: { ...NO_FILTER, ...filter }, choices, by, language: "en-GB" });
+    const ranged = (r: QuestionResult["rows"][number]) =>
+      `${"key" in r.label && r.label.values ? Object.values(r.label.values).join("-") : labelText(r.label)}: ${cellText(r.cell, { fewer: "fewer than 5", notShown: "not shown" })}`;
+
+    const results = await view();
+    const wait = results.questions.find((x) => x.key === "wait")!;
+    // The two long waits are hidden, and the next smallest with them so they cannot be had from the total.
+    expect(wait.rows.map(ranged)).toEqual(["0-24: not shown", "25-49: 11", "50-74: 0", "75-99: 0", "100-120: fewer than 5", "notAnswered: 0"]);
+    expect(wait.median).toEqual({ shown: true, value: 30 });
+    const start = results.questions.find((x) => x.key === "start")!;
+    expect(start.rows.map(ranged)).toEqual(["2023: not shown", "2024: 11", "notAnswered: fewer than 5"]);
+    expect(start.median).toBeNull();
+
+    // By district: Pendle's two long waits are hidden, and a neighbour with them.
+    const byDistrict = (await view({}, "district")).questions.find((x) => x.key === "wait")!;
+    const pendle = byDistrict.breakdown!.columns.findIndex((c) => c.value === "pendle");
+    expect(text(byDistrict.breakdown!.cells[4]![pendle]!)).toBe("fewer than 5");
+
+    // Burnley alone: 11 answered, so the middle answer shows; the whole wave less Burnley leaves 8, so that shows too.
+    expect((await view({ district: ["burnley"] })).questions.find((x) => x.key === "wait")!.median).toEqual({ shown: true, value: 3 });
+  });
+
+  it("hides the middle answer when fewer than the threshold gave a number", async () => {
+    const made = await makeWave(db(), { questions: [question("wait", "number", { min: 0, max: 120 }), question("q1", "yes_no_not_sure")] });
+    await addResponses(db(), made, [
+      { copies: 3, answers: { wait: "12", q1: "yes" } },
+      { copies: 6, answers: { q1: "no" } },
+    ]);
+    const fresh = (await getWave(db(), { id: made.id, now: NOW, language: "en-GB" }))!;
+    const wait = (await getWaveResults(db(), { wave: fresh, filter: NO_FILTER, choices, by: null, language: "en-GB" })).questions.find((x) => x.key === "wait")!;
+    expect(wait.median).toEqual({ shown: false });
+  });
 });

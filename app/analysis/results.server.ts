@@ -13,7 +13,9 @@ import { surveyState, type SurveyState } from "../surveys/window";
 import { allQuestions, SurveyDefinitionSchema, textTypes, type Audience, type Question, type SurveyDefinition } from "../surveys/definition";
 import { isUuid } from "../feedback/schemas";
 import { resolveText } from "../i18n/content";
-import { countedTypes, distribution, distributionRows, questionLabel, questionOptions, type Distribution, type Label } from "./distribution";
+import { answerNotFlagged } from "../safeguarding/safeguarding.server";
+import { answerRows, countedTypes, distribution, questionLabel, type Distribution, type Label } from "./distribution";
+import { median, rangeOf } from "./ranges";
 import { allowedValues, districtsAllowed, filterDimensions, isUnfiltered, type AnalysisFilter, type FilterChoices, type FilterDimension } from "./filters";
 import { whereResponseMatches } from "./filters.server";
 import { cachedCount, waveState } from "./results-cache.server";
@@ -146,6 +148,8 @@ export interface QuestionResult extends Distribution {
   /** A person may be in more than one row, so the rows add up to more than the total. */
   multiple: boolean;
   breakdown: CrossTab | null;
+  /** A number question's middle answer, hidden when fewer than the threshold gave one; null for other questions. */
+  median: { shown: true; value: number } | { shown: false } | null;
 }
 
 export interface TextQuestionResult {
@@ -204,6 +208,11 @@ async function countWave(db: Db, { wave, filter, choices, by }: { wave: Wave; fi
     .filter((q) => q.type === "multiple_choice")
     .map((q) => q.key);
   const textKeys = textQuestions(wave.definition).map((q) => q.key);
+  const dateKeys = countedQuestions(wave.definition)
+    .filter((q) => q.type === "date")
+    .map((q) => q.key);
+  // Dates are counted by year (ranges.ts), so only the year is grouped.
+  const value = dateKeys.length ? sql`case when survey_answer.question_key in (${sql.join(dateKeys)}) then left(v.value, 4) else v.value end` : sql`v.value`;
   const col = dimensionSql(by);
   const joins = by === "health_area" ? areaJoins : sql``;
   const [respondents, values, answered, texts] = await Promise.all([
@@ -217,7 +226,7 @@ async function countWave(db: Db, { wave, filter, choices, by }: { wave: Wave; fi
       .then((r) => r.rows),
     countedKeys.length
       ? sql<WaveRows["values"][number]>`
-          select survey_answer.question_key, v.value, ${col} as col, count(*)::int as n
+          select survey_answer.question_key, ${value} as value, ${col} as col, count(*)::int as n
           from survey_answer
           join survey_response on survey_response.id = survey_answer.response_id ${joins}
           cross join lateral jsonb_array_elements_text(
@@ -251,7 +260,7 @@ async function countWave(db: Db, { wave, filter, choices, by }: { wave: Wave; fi
           where survey_response.survey_id = ${wave.id} and survey_response.status = 'submitted'
             and survey_answer.question_key in (${sql.join(textKeys)}) and ${where}
             and jsonb_typeof(survey_answer.value) = 'string' and btrim(survey_answer.value #>> '{}') <> ''
-            and not exists (select 1 from safeguarding_flag f where f.response_id = survey_answer.response_id and f.question_key = survey_answer.question_key)
+            and ${answerNotFlagged("survey_answer")}
           group by 1`
           .execute(db)
           .then((r) => r.rows)
@@ -313,13 +322,11 @@ export async function getWaveResults(
   const textRows = rows.texts;
 
   for (const question of counted) {
-    const mine = valueRows.filter((r) => r.question_key === question.key);
+    const exact = valueRows.filter((r) => r.question_key === question.key);
+    const toRange = rangeOf(question);
+    const mine = exact.map((r) => ({ ...r, value: toRange(r.value) }));
     const multiple = question.type === "multiple_choice";
-    const rows = distributionRows(
-      questionOptions(question, language) ?? [],
-      mine.map((r) => r.value),
-      { key: "analysis:results.notAnswered" },
-    );
+    const rows = answerRows(question, language, mine.map((r) => r.value), { key: "analysis:results.notAnswered" });
     const counts = sumBy(mine, (r) => r.value);
     const answeredByColumn = multiple ? sumBy(answeredRows.filter((r) => r.question_key === question.key), (r) => r.col ?? NOT_GIVEN) : sumBy(mine, (r) => r.col ?? NOT_GIVEN);
     const answered = [...answeredByColumn.values()].reduce((a, b) => a + b, 0);
@@ -360,6 +367,7 @@ export async function getWaveResults(
       workingGroup: question.workingGroup ?? null,
       multiple,
       breakdown,
+      median: question.type === "number" ? medianCell([...sumBy(exact, (r) => r.value)], answered, threshold) : null,
     });
   }
 
@@ -370,6 +378,12 @@ export async function getWaveResults(
     answered: suppressCount(textRows.find((r) => r.question_key === question.key)?.n ?? 0, threshold),
   }));
   return results;
+}
+
+/** The middle answer, shown only when at least the threshold gave a number. */
+function medianCell(counts: [string, number][], answered: number, threshold: number): QuestionResult["median"] {
+  const value = median(counts);
+  return value === null || answered < threshold ? { shown: false } : { shown: true, value };
 }
 
 function sumBy<T extends { n: number }>(rows: readonly T[], keyOf: (row: T) => string): Map<string, number> {

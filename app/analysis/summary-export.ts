@@ -16,6 +16,8 @@ export interface SummaryWords {
   sections: { about: string; responses: string; who: string; question: string };
   all: string;
   total: string;
+  /** "Middle answer (median)", for number questions. */
+  median: string;
   submitted: string;
   matched: string;
   started: string;
@@ -32,6 +34,7 @@ export interface SummaryTable {
 }
 
 const count = (cell: Cell, words: SummaryWords) => cellText(cell, words.fewerThan);
+const notShown = (words: SummaryWords) => cellText({ shown: false, reason: "secondary" }, words.fewerThan);
 
 /** The results as named tables: about, responses, who answered, questions (long form). */
 export function summaryTables(results: WaveResults, words: SummaryWords): SummaryTable[] {
@@ -62,6 +65,8 @@ export function summaryTables(results: WaveResults, words: SummaryWords): Summar
       const whole: SheetValue[][] = [
         ...q.rows.map((r): SheetValue[] => [question, words.all, words.label(r.label), count(r.cell, words), percentText(r.cell)]),
         [question, words.all, words.total, count(q.total, words), ""],
+        // The middle answer is not a count: it goes in the answer column, the number column left empty.
+        ...(q.median ? [[question, words.all, `${words.median}: ${q.median.shown ? q.median.value : notShown(words)}`, "", ""]] : []),
       ];
       if (!q.breakdown) return whole;
       const tab = q.breakdown;

@@ -8,6 +8,7 @@ import { recordAudit } from "../auth/audit.server";
 import i18next from "../i18n/i18next.server";
 import { instantToUkLocal } from "../surveys/uk-time";
 import { formatDateTime } from "../utils/dates";
+import { labelWords } from "./distribution";
 import { fileResponse } from "./export-routes.server";
 import { filterDimensions, type AnalysisFilter, type FilterChoices } from "./filters";
 import { getWaveResults } from "./results.server";
@@ -36,7 +37,7 @@ export async function summaryDownload({ request, context, params }: Pick<LoaderF
   const t = await i18next.getFixedT(request, "analysis");
   const now = context.now();
   const words: SummaryWords = {
-    label: (label) => ("text" in label ? label.text : t(label.key)),
+    label: (label) => labelWords(t, label),
     fewerThan: { fewer: t("fewerThan", { threshold: results.threshold }), notShown: t("notShown") },
     headers: {
       section: t("summaryFile.headers.section"),
@@ -54,6 +55,7 @@ export async function summaryDownload({ request, context, params }: Pick<LoaderF
     },
     all: t("summaryFile.all"),
     total: t("results.total"),
+    median: t("summaryFile.median"),
     submitted: t("results.submitted"),
     matched: t("results.matched"),
     started: t("results.started"),

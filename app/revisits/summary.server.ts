@@ -13,6 +13,7 @@ import type { Database } from "../../db/schema";
 import { redact } from "../analysis/redact";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
 import { distribution, distributionRows, questionLabel, questionOptions, type DistributionRow, type Label } from "../analysis/distribution";
+import { isRanged } from "../analysis/ranges";
 import { cellText, percentText, suppressCount, type Cell, type CellWords } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
 import { flaggedAnswerKeys } from "../safeguarding/safeguarding.server";
@@ -212,7 +213,8 @@ export async function getRevisitSummary(
       continue;
     }
     const options = questionOptions(q, language);
-    if (!options) continue;
+    // Numbers and dates are counted in ranges on the results pages; this summary lists choices only, as before.
+    if (!options || isRanged(q)) continue;
     const counts = new Map<string, number>();
     let gaveView = 0;
     for (const v of values) {

@@ -168,7 +168,7 @@ export default function WaveResultsPage() {
               <h2 className="govuk-heading-l">{t("results.questions")}</h2>
               {results.questions.map((question) => (
                 <section key={question.key} className="app-results-question" aria-labelledby={`q-${question.key}`}>
-                  <QuestionResultView question={question} fewer={fewer} />
+                  <QuestionResultView question={question} fewer={fewer} threshold={results.threshold} />
                   <p className="govuk-body app-results-actions">
                     <a className="govuk-link" href={`${base}/questions/${question.key}${query}`}>
                       {t("results.compare", { number: question.number })}

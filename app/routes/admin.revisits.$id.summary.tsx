@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { labelWords } from "~/analysis/distribution";
 import { cellText, percentText, type Cell, type CellWords } from "~/analysis/suppression";
 import { Table } from "~/components/table";
 import i18next from "~/i18n/i18next.server";
@@ -40,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 function useLabel() {
   const { t } = useTranslation("revisit-summary");
-  return (label: Label) => ("text" in label ? label.text : t(label.key));
+  return (label: Label) => labelWords(t, label);
 }
 
 /** "fewer than 5" where a number is suppressed. */

@@ -1,4 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { labelWords } from "~/analysis/distribution";
 import { recordAudit } from "~/auth/audit.server";
 import i18next from "~/i18n/i18next.server";
 import { byFor, requireRevisit, revisitPath } from "~/revisits/routes.server";
@@ -17,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!summary.closed) return redirect(revisitPath(revisit.id, "summary"));
   const t = await i18next.getFixedT(request, "revisit-summary");
   const csv = summaryCsv(summary, {
-    label: (label) => ("text" in label ? label.text : t(label.key)),
+    label: (label) => labelWords(t, label),
     fewerThan: { fewer: t("revisit-summary:fewerThan", { threshold: summary.threshold }), notShown: t("revisit-summary:notShown") },
     sections: {
       responses: t("revisit-summary:csv.responses"),

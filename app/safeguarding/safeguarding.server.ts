@@ -4,7 +4,7 @@
  * never copied into a flag, an email or the audit log: the flag points at it, and
  * only the lead's page reads it.
  */
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { Database, SafeguardingStatus, SafeguardingTermLanguage } from "../../db/schema";
 import { inTransaction, timestamp, type ChangedBy } from "../area/changes.server";
 import { recordAudit } from "../auth/audit.server";
@@ -251,6 +251,19 @@ export async function flaggedAnswerKeys(db: Db, surveyId: string): Promise<Set<s
     .where("survey_response.survey_id", "=", surveyId)
     .execute();
   return new Set(rows.map((r) => `${r.response_id} ${r.question_key}`));
+}
+
+/**
+ * For a query on survey answers: the same rule as flaggedAnswerKeys, inside the query.
+ * True when the answer named by `table`'s response_id and question_key (an answer, a
+ * theme tag on it, a quote from it) has no safeguarding flag, whatever its status.
+ */
+export function answerNotFlagged(table: "survey_answer" | "answer_theme" | "analysis_quote") {
+  return sql<SqlBool>`not exists (
+    select 1 from safeguarding_flag
+    where safeguarding_flag.source = 'survey_answer'
+      and safeguarding_flag.response_id = ${sql.ref(`${table}.response_id`)}
+      and safeguarding_flag.question_key = ${sql.ref(`${table}.question_key`)})`;
 }
 
 // ---- The lead's queue ----------------------------------------------------------------

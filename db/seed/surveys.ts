@@ -117,7 +117,7 @@ interface Respondent {
   format: Format;
 }
 
-function weighted<T extends string>(random: Random, weights: Record<T, number>): T {
+export function weighted<T extends string>(random: Random, weights: Record<T, number>): T {
   const entries = Object.entries(weights) as [T, number][];
   let r = random.next() * entries.reduce((sum, [, w]) => sum + w, 0);
   for (const [value, w] of entries) {
@@ -128,7 +128,7 @@ function weighted<T extends string>(random: Random, weights: Record<T, number>):
 }
 
 /** A standard normal draw (Box–Muller) from the seeded sequence. */
-function gaussian(random: Random): number {
+export function gaussian(random: Random): number {
   const u = Math.max(random.next(), 1e-9);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
 }

@@ -49,7 +49,6 @@ async function applyFilters(page: Page, tick: string[], by?: string) {
 }
 
 test("an officer filters a wave's results by district and sees small numbers hidden", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
   await page.goto("/admin/analysis");
   await expect(page.getByRole("table", { name: "Survey waves that have opened" }).getByRole("row").filter({ hasText: WAVE_2025 })).toContainText("120");
@@ -64,6 +63,17 @@ test("an officer filters a wave's results by district and sees small numbers hid
   await expect(question.getByRole("table", { name: /^Answers to “I understood how my child's needs/ })).toBeVisible();
   await expectOnlySafeCounts(page.getByRole("main"));
   await expectAccessible(page);
+
+  // A number is counted in ranges set by the question, with its middle answer; a date by year.
+  const wait = page.getByRole("region", { name: /How many months has your child been waiting for an autism assessment\?$/ });
+  await expect(wait.getByRole("img")).toBeVisible();
+  await expect(wait.getByRole("rowheader", { name: "0 to 24", exact: true })).toBeVisible();
+  await expect(wait.getByRole("rowheader", { name: "100 to 120", exact: true })).toBeVisible();
+  await expect(wait.getByText("Numbers are counted in ranges.")).toBeVisible();
+  await expect(wait.getByText(/^Middle answer \(median\): \d+(\.\d)?$/)).toBeVisible();
+  const planStart = page.getByRole("region", { name: /When did your child's EHC plan start\?$/ });
+  await expect(planStart.getByRole("rowheader", { name: /^20\d\d$/ }).first()).toBeVisible();
+  await expect(planStart.getByText("Dates are counted by year.")).toBeVisible();
 
   // Burnley: 9 parents. Every small count is hidden, and its neighbour too.
   await applyFilters(page, ["Burnley"]);
@@ -157,7 +167,6 @@ test("an officer compares a question year on year", async ({ page }) => {
 });
 
 test("an officer types the children with SEND in each district, and responses are read against them", async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, "officer@demo.local");
   await page.goto("/admin/analysis");
   await page.getByRole("link", { name: "Children and young people with SEND, by district" }).click();
