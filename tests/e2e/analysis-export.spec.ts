@@ -48,7 +48,6 @@ function csvRecords(text: string): string[][] {
 }
 
 test("an administrator downloads a wave's responses with a reason, and the codebook", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "admin@demo.local");
   const id = await parentWaveId(page);
   await page.goto(`/admin/analysis/${id}/export`);

@@ -52,7 +52,6 @@ async function cardWith(page: Page, heading: string): Promise<Locator> {
 }
 
 test("an officer codes free text, confirming a suggested theme, and filters by it", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
   await openFreeText(page);
   await expectAccessible(page);
@@ -111,7 +110,6 @@ test("an officer codes free text, confirming a suggested theme, and filters by i
 });
 
 test("an officer chooses an answer as a quote, read first with the phone number taken out", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
   await openFreeText(page);
   await page.getByRole("link", { name: QUESTION }).click();
@@ -144,7 +142,6 @@ test("an officer chooses an answer as a quote, read first with the phone number 
 });
 
 test("an admin adds a theme to the list, after a bad one is refused, and retires it", async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, "admin@demo.local");
   await page.goto("/admin/analysis/themes");
   await expect(page.getByRole("heading", { level: 1, name: "Themes for coding free text" })).toBeVisible();

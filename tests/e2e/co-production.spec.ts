@@ -15,7 +15,6 @@ async function fillDate(page: Page, legend: string, day: string, month: string, 
 }
 
 test("an officer records an activity, closes it once families are told, the forum confirms it, and families see it", async ({ page }) => {
-  test.setTimeout(180_000);
   const title = `Saturday club timetable ${test.info().project.name} ${Date.now()}`;
   const said = `Families said clubs end too early (${title})`;
   const changed = "Clubs now run until 4pm.";

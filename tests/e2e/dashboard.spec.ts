@@ -21,7 +21,6 @@ async function openDashboard(page: Page, email: string) {
 const SUPPRESSED = /^(0|fewer than 5|not shown|[5-9]|[1-9]\d+)( \(\d+%\))?$/;
 
 test("an officer reads the dashboard: surveys, feedback, co-production and the plan, with small numbers hidden", async ({ page }) => {
-  test.setTimeout(120_000);
   await openDashboard(page, "officer@demo.local");
   await expect(page.getByText("A count about families that is smaller than 5 is shown as “fewer than 5”.")).toBeVisible();
   await expectAccessible(page);

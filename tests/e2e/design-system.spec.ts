@@ -45,3 +45,22 @@ test("the design system reads right to left in Urdu and still passes axe", async
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectAccessible(page);
 });
+
+test("the accessibility check itself finds a field with no label and text too faint to read", async ({ page }) => {
+  // A page made up here, at the portal's address, with two real barriers: the check
+  // every other test relies on must fail on it, with JavaScript on and off.
+  await page.route("**/axe-check-specimen", (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><title>Specimen</title></head><body><main><h1>Specimen</h1>
+        <p style="color:#ccc;background:#fff">Faint words</p><input type="text" name="nameless"></main></body></html>`,
+    }),
+  );
+  await page.goto("/axe-check-specimen");
+  const failure = await expectAccessible(page).then(
+    () => "",
+    (error: Error) => error.message,
+  );
+  expect(failure).toContain("color-contrast");
+  expect(failure).toContain("label");
+});

@@ -24,7 +24,6 @@ const inWords = (date: string) =>
   );
 
 test("an officer reads the evidence pack for the last year, then for one area of concern", async ({ page }) => {
-  test.setTimeout(120_000);
   const now = new Date();
   await page.setExtraHTTPHeaders({ "X-Portal-Now": now.toISOString() });
   const today = ukDate(now);

@@ -120,7 +120,6 @@ test("a file that lies about its type is refused with the words kept; a good fil
 });
 
 test("a drawing sent with no words is labelled until an officer records looking at it: no concern", async ({ page }) => {
-  test.setTimeout(180_000);
   await asNewVisitor(page);
   await page.goto("/feedback/easy-read");
   await page.getByRole("radio", { name: "I am a young person" }).check();

@@ -209,8 +209,6 @@ test("the loop closes: a young person's easy-read feedback gets a response a gro
   page,
   context,
 }) => {
-  // A long journey through four people's pages, with axe on each.
-  test.setTimeout(180_000);
   await asNewVisitor(page);
   const marker = `${hasJavaScript() ? "js" : "nojs"}-${Date.now()}`;
   await page.goto("/feedback/easy-read");

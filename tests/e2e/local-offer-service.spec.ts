@@ -10,7 +10,11 @@ async function freshVisitor(browser: Browser) {
 }
 
 async function addToShortlist(page: Page, name: string) {
-  await page.getByRole("button", { name: `Add ${name} to your shortlist` }).click();
+  const button = page.getByRole("button", { name: `Add ${name} to your shortlist` });
+  // Sent in the background only once the page has hydrated (the form then carries
+  // its "js" field); a click before that posts the form as without JavaScript.
+  if (hasJavaScript()) await expect(page.locator("form", { has: button }).locator('input[name="js"]')).toBeAttached();
+  await button.click();
   if (hasJavaScript()) {
     // Sent in the background: the page stays, the result is announced and the button turns round.
     await expect(page.getByRole("status").filter({ hasText: `Added ${name} to your shortlist.` })).toBeVisible();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { expect, test } from "./fixtures";
+import { expect, HTTP_ONLY, test } from "./fixtures";
 
 // The same schemas and registry as app/local-offer/oruk/validate.ts, read from disk:
 // Playwright's loader cannot import JSON modules the way the app's bundler does.
@@ -25,7 +25,7 @@ function validateOruk(name: string, data: unknown): string[] {
  */
 type Json = Record<string, any>;
 
-test("another directory finds the Burnley autism group through the ORUK API, from any origin", async ({ request }) => {
+test("another directory finds the Burnley autism group through the ORUK API, from any origin", HTTP_ONLY, async ({ request }) => {
   for (const path of ["/api/oruk", "/api/oruk/"]) {
     const details = await request.get(path);
     expect(details.status(), path).toBe(200);
@@ -68,7 +68,7 @@ test("another directory finds the Burnley autism group through the ORUK API, fro
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
 });
 
-test("a bad or unpublished service id is a 404 in JSON, and bad paging a 400", async ({ request }) => {
+test("a bad or unpublished service id is a 404 in JSON, and bad paging a 400", HTTP_ONLY, async ({ request }) => {
   for (const id of ["not-a-real-id", "00000000-0000-4000-8000-000000000000"]) {
     const response = await request.get(`/api/oruk/services/${id}`);
     expect(response.status(), id).toBe(404);
@@ -83,7 +83,7 @@ test("a bad or unpublished service id is a 404 in JSON, and bad paging a 400", a
   expect(await bad.json()).toEqual({ error: "Invalid parameter", detail: expect.stringContaining("per_page") });
 });
 
-test("every published demo service is valid ORUK 3.0, fully nested", async ({ request }) => {
+test("every published demo service is valid ORUK 3.0, fully nested", HTTP_ONLY, async ({ request }) => {
   const first = (await (await request.get("/api/oruk/services?full=true&per_page=200")).json()) as Json;
   expect(first.total_items).toBeGreaterThan(0);
   const pages = [first];

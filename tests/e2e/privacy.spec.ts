@@ -41,8 +41,6 @@ test("a family reads the privacy notice from the footer: what is kept, who sees 
 });
 
 test("an admin finds a person's feedback by email, downloads it, and erases it: the item then has no contact details", async ({ page }) => {
-  // A long journey (a family, then an admin) with axe on every page.
-  test.setTimeout(180_000);
   await asNewVisitor(page, 1);
   const stamp = `${project()}-${Date.now()}`;
   const email = `privacy-${stamp}@example.org`;

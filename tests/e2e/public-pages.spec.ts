@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, HTTP_ONLY, languageRuns, test } from "./fixtures";
 
 // A heading on each page in English; in Urdu and Polish it must be translated.
 // (The home page's h1 is the area's service name: data, not a translation.)
@@ -19,7 +19,7 @@ const languages = [
 
 for (const language of languages) {
   for (const { path, heading, status } of pages) {
-    test(`${path} in ${language.code} reads correctly and passes axe`, async ({ page, context }) => {
+    test(`${path} in ${language.code} reads correctly and passes axe`, languageRuns(language.code), async ({ page, context }) => {
       await context.addCookies([{ name: "lng", value: Buffer.from(JSON.stringify(language.code)).toString("base64"), url: "http://127.0.0.1" }]);
       const response = await page.goto(path);
       expect(response?.status()).toBe(status ?? 200);
@@ -100,13 +100,13 @@ test("an address with odd characters gets a clear page, not a crash", async ({ p
   }
 });
 
-test("health check reports the app and the database", async ({ request }) => {
+test("health check reports the app and the database", HTTP_ONLY, async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
 });
 
-test("security headers are sent on every page", async ({ request }) => {
+test("security headers are sent on every page", HTTP_ONLY, async ({ request }) => {
   const response = await request.get("/");
   const headers = response.headers();
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);

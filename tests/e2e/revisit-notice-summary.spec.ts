@@ -15,7 +15,6 @@ async function revisitPath(page: Page, title: string): Promise<string> {
 }
 
 test("an officer reads the closed re-visit's summary for inspectors and downloads it", async ({ page }) => {
-  test.setTimeout(180_000);
   await signIn(page, "officer@demo.local");
   const path = await revisitPath(page, CLOSED);
   await page.goto(`${path}/summary`);
@@ -64,7 +63,6 @@ test("an officer reads the closed re-visit's summary for inspectors and download
 });
 
 test("an officer prints the notice and poster for the upcoming re-visit and copies the text", async ({ page }) => {
-  test.setTimeout(180_000);
   await signIn(page, "officer@demo.local");
   const path = await revisitPath(page, UPCOMING);
 

@@ -34,7 +34,6 @@ async function answerEverything(page: Page, words: string) {
 }
 
 test("a disclosure in a survey answer reaches the safeguarding lead, and no one else", async ({ page, context }) => {
-  test.setTimeout(180_000);
   const marker = `${hasJavaScript() ? "js" : "nojs"}-${Date.now()}`;
   const words = `My son says he wants to die (${marker}).`;
 

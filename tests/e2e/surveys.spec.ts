@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, hasJavaScript, test } from "./fixtures";
+import { expect, expectAccessible, hasJavaScript, languageRuns, test } from "./fixtures";
 
 const PARENT = "/surveys/parent-carer-survey-2026";
 const YOUNG = "/surveys/young-people-survey-2026";
@@ -74,7 +74,7 @@ test.describe("a parent on a phone", () => {
     { code: "ur", dir: "rtl" },
     { code: "pl", dir: "ltr" },
   ]) {
-    test(`completes the parent survey in ${language.code}, page by page, and gets a reference`, async ({ page, context }) => {
+    test(`completes the parent survey in ${language.code}, page by page, and gets a reference`, languageRuns(language.code), async ({ page, context }) => {
       await useLanguage(context, language.code);
       await page.goto(PARENT);
       await expect(page.locator("html")).toHaveAttribute("lang", language.code);
@@ -86,7 +86,6 @@ test.describe("a parent on a phone", () => {
       await page.locator("form:has(input[name=intent][value=start]) button").click();
 
       // A page sent with nothing chosen says what to do, and keeps its place.
-      test.setTimeout(180_000);
       await surveyForm(page).locator("button[value=continue]").click();
       await expect(page.locator(".govuk-error-summary")).toBeVisible();
       await expect(page).toHaveTitle(/^(Error|غلطی|Błąd):/);
@@ -109,7 +108,6 @@ test.describe("a parent on a phone", () => {
 });
 
 test("a young person completes the easy-read survey using only the keyboard", async ({ page }) => {
-  test.setTimeout(180_000);
   await page.goto(YOUNG);
   await expectAccessible(page);
   // Easy read is offered, and chosen already for young people.

@@ -45,7 +45,6 @@ test("a family reads what the working groups do and how one group's tasks are go
 });
 
 test("the engagement lead records progress on a task, and families see it on the group's page", async ({ page }) => {
-  test.setTimeout(180_000);
   const js = hasJavaScript();
   const code = js ? "I1" : "I2";
   const rag = js ? { words: "At risk (amber)" } : { words: "Off track (red)" };

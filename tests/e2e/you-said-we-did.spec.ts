@@ -106,7 +106,6 @@ test("the public pages pass axe, and a report only exists for a year with someth
 });
 
 test("the parent carer forum co-signs a published entry, and the public page says so", async ({ page, context }) => {
-  test.setTimeout(120_000);
   const youSaid = unique("Parents said the transport pages did not say who to call");
   await signIn(page, "officer@demo.local");
   await page.goto("/admin/you-said-we-did/new");
