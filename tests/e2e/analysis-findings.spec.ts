@@ -96,6 +96,8 @@ test("an officer builds and publishes a wave's findings, and a family reads them
 
   // A family's own words, chosen on the free-text page (redacted when chosen), as a quote.
   await page.getByRole("link", { name: "Add a quote" }).click();
+  // The page has loaded (with JavaScript, the link does not wait for it) before we ask whether it has quotes.
+  await expect(page.getByRole("heading", { level: 1, name: "A quote" })).toBeVisible();
   if (await page.getByText("No quotes have been chosen for this survey yet.").isVisible()) {
     await page.getByRole("link", { name: "Read what people wrote" }).click();
     await page.getByRole("navigation", { name: "Questions" }).getByRole("link").first().click();
