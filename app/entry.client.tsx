@@ -1,11 +1,21 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import Backend from "i18next-http-backend";
-import { startTransition, StrictMode } from "react";
+import { startTransition, StrictMode, useEffect, type ReactNode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
+import { keepTextTypedBeforeHydration } from "./components/forms/keep-typed-text";
 import config from "./i18n/config";
+
+/** Runs `then` once, after everything inside it has hydrated (a parent's effects run after its children's). */
+function AfterHydration({ then, children }: { then: () => void; children: ReactNode }) {
+  useEffect(then, [then]);
+  return <>{children}</>;
+}
+
+// From the moment the script runs: anything typed while the page hydrates is kept (textareas lose it otherwise).
+const putTypedTextBack = keepTextTypedBeforeHydration(document);
 
 async function hydrate() {
   // The server chose the language and wrote it in <html lang>; the client follows it.
@@ -22,11 +32,13 @@ async function hydrate() {
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
-      </I18nextProvider>,
+      <AfterHydration then={putTypedTextBack}>
+        <I18nextProvider i18n={i18next}>
+          <StrictMode>
+            <RemixBrowser />
+          </StrictMode>
+        </I18nextProvider>
+      </AfterHydration>,
     );
   });
 }

@@ -140,6 +140,19 @@ test("a health area with districts in it cannot be deleted; an empty one can", a
   await expect(page.getByText(`The health area ${name} has been deleted.`)).toBeVisible();
 });
 
+/** On a working group's page: saves `purpose`, and the overview says so. */
+async function savePurpose(page: Page, group: string, purpose: string) {
+  await page.getByRole("textbox", { name: "Purpose" }).fill(purpose);
+  await page.getByRole("button", { name: "Save working group" }).click();
+  await expect(page.getByText(`The working group ${group} has been saved.`)).toBeVisible();
+}
+
+/** From the overview: the group's page shows `purpose` as saved. */
+async function expectPurpose(page: Page, group: string, purpose: string) {
+  await page.getByRole("link", { name: `Change working group ${group}` }).click();
+  await expect(page.getByRole("textbox", { name: "Purpose" })).toHaveValue(purpose);
+}
+
 test("an admin changes a working group's purpose", async ({ page }) => {
   // Each project its own group; never Engagement, which other tests use.
   const group = isJs() ? "Identifying and Meeting Need" : "Improving Outcomes";
@@ -157,16 +170,39 @@ test("an admin changes a working group's purpose", async ({ page }) => {
   await expect(page.getByRole("alert")).toContainText("Enter the working group's purpose");
   await expectAccessible(page);
 
-  await page.getByRole("textbox", { name: "Purpose" }).fill(purpose);
-  await page.getByRole("button", { name: "Save working group" }).click();
-  await expect(page.getByText(`The working group ${group} has been saved.`)).toBeVisible();
-  await page.getByRole("link", { name: `Change working group ${group}` }).click();
-  await expect(page.getByRole("textbox", { name: "Purpose" })).toHaveValue(purpose);
+  await savePurpose(page, group, purpose);
+  await expectPurpose(page, group, purpose);
+  await savePurpose(page, group, original); // Put it back.
+});
 
-  // Put it back.
-  await page.getByRole("textbox", { name: "Purpose" }).fill(original);
+test("words typed into a filled-in box while the page is still loading are kept, and saved @js-only", async ({ page }) => {
+  // React puts a textarea's rendered text back when the page hydrates; the portal keeps what was typed.
+  const group = "Commissioning and Access to Provision";
+  await signIn(page, "admin@demo.local");
+  await openOverview(page);
+  const edit = await page.getByRole("link", { name: `Change working group ${group}` }).getAttribute("href");
+
+  // The page's scripts are held back until the words are in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(edit!, { waitUntil: "commit" });
+  const field = page.getByRole("textbox", { name: "Purpose" });
+  const original = await field.inputValue();
+  const typed = unique("Typed while the page loaded");
+  await field.fill(typed);
+  release();
+
+  // Hydrated: the character count appears, and counts the words typed.
+  await expect(page.getByText(`You have ${1000 - typed.length} characters remaining`)).toBeVisible();
+  await expect(field).toHaveValue(typed);
   await page.getByRole("button", { name: "Save working group" }).click();
   await expect(page.getByText(`The working group ${group} has been saved.`)).toBeVisible();
+  await expectPurpose(page, group, typed);
+  await savePurpose(page, group, original); // Put it back.
 });
 
 test("an admin adds a task, then changes its RAG rating and due date", async ({ page }) => {
