@@ -4,6 +4,7 @@ import { seedDemoArea } from "../../db/seed/area";
 import { seedReferenceData } from "../../db/seed/index";
 import { DEMO_REVISITS, seedDemoRevisits } from "../../db/seed/revisits";
 import { cellText, percentText, type Cell } from "../analysis/suppression";
+import { question } from "../../tests/setup/waves";
 import { getRevisit } from "./revisits.server";
 import { getRevisitSummary, summaryCsv, type CsvWords, type Label, type RevisitSummary, type SummaryTable } from "./summary.server";
 
@@ -101,6 +102,43 @@ describeDb("the summary for inspectors", ({ db }) => {
     // Percentages are of those who said where they live (132).
     expect(percentText(row(district, "Preston").cell)).toBe("14%");
     expect(text(row(district, "revisit-summary:notAnswered").cell)).toBe("8");
+  });
+
+  it("counts a number question in the question's ranges and a date question by year, as the results pages do", async () => {
+    // The demo's re-visit survey has neither, so two are added to a copy of its definition.
+    const revisit = (await getRevisit(db(), await revisitId(DEMO_REVISITS.closed.title), NOW))!;
+    const definition = structuredClone(revisit.survey.definition);
+    definition.pages[0]!.questions.push(question("months_waited", "number", { min: 0, max: 120 }), question("plan_started", "date"));
+    const sent = await db().selectFrom("survey_response").select("id").where("survey_id", "=", revisit.survey.id).where("status", "=", "submitted").orderBy("id").limit(12).execute();
+    await db()
+      .insertInto("survey_answer")
+      .values(
+        sent.map((r, i) => ({
+          response_id: r.id,
+          question_key: i < 6 ? "months_waited" : "plan_started",
+          value: JSON.stringify(i < 6 ? String(10 + i) : `202${i % 2}-05-0${1 + (i % 3)}`),
+          updated_at: NOW,
+        })),
+      )
+      .execute();
+    const summary = await getRevisitSummary(db(), { revisit: { survey: { ...revisit.survey, definition } }, language: "en-GB" });
+
+    const waited = summary.questions.find((q) => q.key === "months_waited")!;
+    expect(waited.rows.map((r) => ("key" in r.label ? [r.label.key, r.label.values] : r.label.text))).toEqual([
+      ["analysis:ranges.between", { from: 0, to: 24 }],
+      ["analysis:ranges.between", { from: 25, to: 49 }],
+      ["analysis:ranges.between", { from: 50, to: 74 }],
+      ["analysis:ranges.between", { from: 75, to: 99 }],
+      ["analysis:ranges.between", { from: 100, to: 120 }],
+      ["revisit-summary:notAnswered", undefined],
+    ]);
+    expect(text(waited.rows[0]!.cell)).toBe("6");
+    const started = summary.questions.find((q) => q.key === "plan_started")!;
+    expect(started.rows.map((r) => [labelText(r.label), text(r.cell)])).toEqual([
+      ["2020", "fewer than 5"],
+      ["2021", "fewer than 5"],
+      ["revisit-summary:notAnswered", "134"],
+    ]);
   });
 
   it("shows each question's answers in the definition's order, with don't know and not answered apart", () => {

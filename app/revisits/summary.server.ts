@@ -12,8 +12,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { redact } from "../analysis/redact";
 import { getSuppressionThreshold } from "../analysis/suppression.server";
-import { distribution, distributionRows, questionLabel, questionOptions, type DistributionRow, type Label } from "../analysis/distribution";
-import { isRanged } from "../analysis/ranges";
+import { answerRows, distribution, distributionRows, questionLabel, questionOptions, type DistributionRow, type Label } from "../analysis/distribution";
+import { rangeOf } from "../analysis/ranges";
 import { cellText, percentText, suppressCount, type Cell, type CellWords } from "../analysis/suppression";
 import { csvCell } from "../local-offer/coverage";
 import { flaggedAnswerKeys } from "../safeguarding/safeguarding.server";
@@ -97,11 +97,10 @@ const ABOUT_KINDS: {
  */
 function table(
   base: Omit<SummaryTable, "rows" | "total">,
-  options: { value: string; label: Label }[],
+  rows: ReturnType<typeof distributionRows>,
   counts: Map<string, number>,
   { submitted, notAnswered, threshold, gaveView }: { submitted: number; notAnswered: number; threshold: number; gaveView?: number },
 ): SummaryTable {
-  const rows = distributionRows(options, [], { key: "revisit-summary:notAnswered" });
   const { rows: shown, total } = distribution(rows, { counts, answered: submitted - notAnswered, respondents: submitted, gaveView, threshold });
   return { ...base, rows: shown, total };
 }
@@ -178,8 +177,6 @@ export async function getRevisitSummary(
             value: v,
             label: { key: `${about.labelKey}.${v}` },
           }));
-    // A value no longer in the list (a district renamed since) still counts, under its stored name.
-    for (const value of counts.keys()) if (!options.some((o) => o.value === value)) options.push({ value, label: { text: value } });
     summary.breakdowns.push(
       table(
         {
@@ -188,7 +185,8 @@ export async function getRevisitSummary(
           areaOfConcern: null,
           multiple: false,
         },
-        options,
+        // A value no longer in the list (a district renamed since) still counts, under its stored name.
+        distributionRows(options, counts.keys(), { key: "revisit-summary:notAnswered" }),
         counts,
         { submitted: responses.length, notAnswered, threshold }
       )
@@ -212,13 +210,13 @@ export async function getRevisitSummary(
       });
       continue;
     }
-    const options = questionOptions(q, language);
-    // Numbers and dates are counted in ranges on the results pages; this summary lists choices only, as before.
-    if (!options || isRanged(q)) continue;
+    if (!questionOptions(q, language)) continue;
+    // Counted as on the results pages: choices, numbers in the question's ranges, dates by year.
+    const toRange = rangeOf(q);
     const counts = new Map<string, number>();
     let gaveView = 0;
     for (const v of values) {
-      const chosen = Array.isArray(v) ? v.map(String) : [String(v)];
+      const chosen = (Array.isArray(v) ? v : [v]).map((c) => toRange(String(c)));
       for (const c of chosen) counts.set(c, (counts.get(c) ?? 0) + 1);
       if (chosen.some((c) => c !== DONT_KNOW)) gaveView += 1;
     }
@@ -231,7 +229,7 @@ export async function getRevisitSummary(
           areaOfConcern: q.areaOfConcern ?? null,
           multiple,
         },
-        options,
+        answerRows(q, language, counts.keys(), { key: "revisit-summary:notAnswered" }),
         counts,
         {
           submitted: responses.length,

@@ -68,7 +68,8 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
   useEffect(() => {
     if (!counted) return;
     setHydrated(true);
-    // The browser may have restored text (back button) or the person typed before hydration.
+    // The text as hydrated. Anything typed before hydration is put back just after this,
+    // with an input event, so handleChange counts it (keep-typed-text.ts).
     setLength(element.current?.value.length ?? 0);
     return () => clearTimeout(timer.current);
   }, [counted]);
